@@ -1,0 +1,80 @@
+//! The command line: `rolebook serve` (the default) and `rolebook check`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{Config, ContentDir};
+use crate::content::Library;
+use crate::server;
+
+/// Rolebook serves job descriptions, salary data and a job description builder.
+#[derive(Debug, Parser)]
+#[command(name = "rolebook", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// Settings for `serve`, which runs when no command is given.
+    #[command(flatten)]
+    serve: Config,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the site (the default when no command is given).
+    Serve(Config),
+    /// Validate all content; print one `file:line: problem` line per error and exit 1 if any.
+    Check(ContentDir),
+}
+
+/// Runs the command the user asked for.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Some(Command::Check(content)) => check(&content),
+        Some(Command::Serve(config)) => serve(config),
+        None => serve(cli.serve),
+    }
+}
+
+fn check(content: &ContentDir) -> ExitCode {
+    match Library::load(&content.path) {
+        Ok(library) => {
+            println!(
+                "{}: {} roles, {} categories: all valid",
+                content.path.display(),
+                library.roles().len(),
+                library.categories().len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for error in &errors.0 {
+                println!("{error}");
+            }
+            eprintln!("{} error(s) in {}", errors.0.len(), content.path.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(config: Config) -> ExitCode {
+    init_logging();
+    match actix_web::rt::System::new().block_on(server::serve(config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("rolebook: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One line per event on stderr; `RUST_LOG` overrides the default `info` level.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}

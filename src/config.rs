@@ -1,0 +1,45 @@
+//! Settings fixed at start-up, from flags or `ROLEBOOK_*` environment variables.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Args;
+
+/// Where the content lives; shared by every command that reads it.
+#[derive(Debug, Clone, Args)]
+pub struct ContentDir {
+    /// Directory holding site.toml, roles/ and pages/.
+    #[arg(
+        long = "content",
+        env = "ROLEBOOK_CONTENT",
+        default_value = "content",
+        value_name = "DIR"
+    )]
+    pub path: PathBuf,
+}
+
+/// How the server runs. Built once at start-up and handed to the web layer.
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(
+        long,
+        env = "ROLEBOOK_ADDR",
+        default_value = "127.0.0.1:8080",
+        value_name = "HOST:PORT"
+    )]
+    pub addr: SocketAddr,
+
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub content: ContentDir,
+
+    /// Directory for the writable SQLite database; created if missing.
+    #[arg(
+        long,
+        env = "ROLEBOOK_DATA_DIR",
+        default_value = "data",
+        value_name = "DIR"
+    )]
+    pub data_dir: PathBuf,
+}

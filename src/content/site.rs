@@ -1,0 +1,103 @@
+//! `content/site.toml`: the role categories and the roles featured on the home page.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::error::Problem;
+use super::front_matter::Document;
+
+/// A group of roles, e.g. "Sales".
+#[derive(Debug, Clone)]
+pub struct Category {
+    /// Display name; roles name it in `category`.
+    pub name: String,
+    /// URL fragment, e.g. `customer-service`.
+    pub anchor: String,
+    /// One sentence about the roles in it.
+    pub description: String,
+}
+
+/// Site-wide settings read from `site.toml`.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Categories, in display order.
+    pub categories: Vec<Category>,
+    /// Slugs of roles shown on the home and not-found pages.
+    pub featured: Vec<String>,
+    /// Line of each featured slug, for reporting unknown ones.
+    pub featured_lines: Vec<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    featured: Vec<Spanned<String>>,
+    categories: Vec<RawCategory>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCategory {
+    name: Spanned<String>,
+    description: Spanned<String>,
+}
+
+/// Parses the text of `site.toml`.
+pub fn parse(source: &str) -> Result<Settings, Problem> {
+    let doc = Document::toml(source);
+    let raw: Raw = doc.front_matter()?;
+    let mut categories: Vec<Category> = Vec::new();
+    for category in &raw.categories {
+        let name = doc.text("name", &category.name, 40)?;
+        let description = doc.text("description", &category.description, 200)?;
+        if categories.iter().any(|c| c.name == name) {
+            return Err(Problem::new(
+                doc.line_of(category.name.span()),
+                format!("category \"{name}\" is listed twice"),
+            ));
+        }
+        categories.push(Category {
+            anchor: anchor(&name),
+            name,
+            description,
+        });
+    }
+    Ok(Settings {
+        categories,
+        featured: raw
+            .featured
+            .iter()
+            .map(|s| s.get_ref().trim().to_owned())
+            .collect(),
+        featured_lines: raw.featured.iter().map(|s| doc.line_of(s.span())).collect(),
+    })
+}
+
+fn anchor(name: &str) -> String {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_categories_and_featured_roles() {
+        let source = "featured = [\"a\",\n  \"b\"]\n\n[[categories]]\nname = \"Finance and accounting\"\ndescription = \"Money.\"\n";
+        let settings = parse(source).expect("valid");
+        assert_eq!(settings.featured, ["a", "b"]);
+        assert_eq!(settings.featured_lines, [1, 2]);
+        assert_eq!(settings.categories[0].anchor, "finance-and-accounting");
+    }
+
+    #[test]
+    fn errors_use_the_file_s_own_lines() {
+        let problem = parse("featured = []\nbogus = 1\n").expect_err("error");
+        assert_eq!(problem.line, 2);
+        assert!(problem.message.contains("unknown field `bogus`"));
+    }
+}

@@ -1,0 +1,85 @@
+//! Start-up: load and validate everything, then listen.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use actix_web::dev::Server;
+use actix_web::{HttpServer, web};
+
+use crate::config::Config;
+use crate::content::{ContentErrors, Library};
+use crate::web::{Assets, Site};
+
+/// Why the server did not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The content directory has errors; every one is listed.
+    #[error("the content has {count} error(s); fix them and start again:\n{0}", count = .0.0.len())]
+    Content(#[from] ContentErrors),
+    /// The data directory could not be created.
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDir {
+        /// The directory.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        /// The address.
+        addr: String,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// Loads content and state, binds `config.addr` and serves until stopped.
+pub async fn serve(config: Config) -> Result<(), StartError> {
+    let started = Instant::now();
+    let listen_error = |source| StartError::Listen {
+        addr: config.addr.to_string(),
+        source,
+    };
+    let listener = TcpListener::bind(config.addr).map_err(listen_error)?;
+    let server = start(&config, listener, None)?;
+    tracing::info!(
+        addr = %config.addr,
+        startup_ms = started.elapsed().as_millis() as u64,
+        "serving on http://{}",
+        config.addr
+    );
+    server.await.map_err(listen_error)
+}
+
+/// Builds the site from `config` and starts serving on `listener` (used by `serve` and tests).
+/// `workers` defaults to one per CPU core.
+pub fn start(
+    config: &Config,
+    listener: TcpListener,
+    workers: Option<usize>,
+) -> Result<Server, StartError> {
+    let library = Library::load(&config.content.path)?;
+    std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
+        path: config.data_dir.clone(),
+        source,
+    })?;
+    tracing::info!(roles = library.roles().len(), "content loaded");
+    let site = web::Data::new(Site {
+        library,
+        assets: Assets::new(),
+    });
+    let mut server = HttpServer::new(move || crate::web::app(site.clone()));
+    if let Some(workers) = workers {
+        server = server.workers(workers);
+    }
+    let addr = listener
+        .local_addr()
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    Ok(server
+        .listen(listener)
+        .map_err(|source| StartError::Listen { addr, source })?
+        .run())
+}

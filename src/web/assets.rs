@@ -1,0 +1,135 @@
+//! Static files, compiled into the binary and served under content-hashed names
+//! (`/static/style.<hash>.css`) so browsers may cache them for a year.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use actix_web::http::header::{self, CacheControl, CacheDirective, EntityTag};
+use actix_web::{HttpResponse, web};
+
+use super::Site;
+use crate::error::AppError;
+
+struct File {
+    name: &'static str,
+    bytes: &'static [u8],
+    content_type: &'static str,
+}
+
+const FILES: [File; 3] = [
+    File {
+        name: "style.css",
+        bytes: include_bytes!("../../static/style.css"),
+        content_type: "text/css; charset=utf-8",
+    },
+    File {
+        name: "favicon.svg",
+        bytes: include_bytes!("../../static/favicon.svg"),
+        content_type: "image/svg+xml",
+    },
+    File {
+        name: "favicon.ico",
+        bytes: include_bytes!("../../static/favicon.ico"),
+        content_type: "image/x-icon",
+    },
+];
+
+const YEAR_SECONDS: u32 = 365 * 24 * 60 * 60;
+const DAY_SECONDS: u32 = 24 * 60 * 60;
+
+/// The static files and their cache-busting URLs.
+pub struct Assets {
+    by_hashed_name: HashMap<String, (&'static File, String)>,
+    urls: HashMap<&'static str, String>,
+}
+
+impl Assets {
+    /// Hashes every file once.
+    pub fn new() -> Self {
+        let mut by_hashed_name = HashMap::new();
+        let mut urls = HashMap::new();
+        for file in &FILES {
+            let mut hasher = DefaultHasher::new();
+            file.bytes.hash(&mut hasher);
+            let hash = format!("{:016x}", hasher.finish());
+            let hashed = match file.name.rsplit_once('.') {
+                Some((stem, ext)) => format!("{stem}.{}.{ext}", &hash[..12]),
+                None => format!("{}.{}", file.name, &hash[..12]),
+            };
+            urls.insert(file.name, format!("/static/{hashed}"));
+            by_hashed_name.insert(hashed, (file, hash));
+        }
+        Self {
+            by_hashed_name,
+            urls,
+        }
+    }
+
+    /// The URL of a file in `static/`, e.g. `url("style.css")`.
+    pub fn url(&self, name: &str) -> &str {
+        self.urls
+            .get(name)
+            .map_or("/static/missing", String::as_str)
+    }
+
+    fn by_name(&self, name: &str) -> Option<&(&'static File, String)> {
+        self.urls
+            .get(name)
+            .and_then(|url| self.by_hashed_name.get(url.trim_start_matches("/static/")))
+    }
+}
+
+impl Default for Assets {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn respond(file: &File, hash: &str, max_age: u32, immutable: bool) -> HttpResponse {
+    let mut cache = vec![CacheDirective::Public, CacheDirective::MaxAge(max_age)];
+    if immutable {
+        cache.push(CacheDirective::Extension("immutable".into(), None));
+    }
+    HttpResponse::Ok()
+        .content_type(file.content_type)
+        .insert_header(CacheControl(cache))
+        .insert_header(header::ETag(EntityTag::new_strong(hash.to_owned())))
+        .body(file.bytes)
+}
+
+/// `GET /static/{file}`: a hashed file name; anything else is not found.
+pub async fn file(
+    site: web::Data<Site>,
+    name: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (file, hash) = site
+        .assets
+        .by_hashed_name
+        .get(name.as_str())
+        .ok_or(AppError::NotFound)?;
+    Ok(respond(file, hash, YEAR_SECONDS, true))
+}
+
+/// `GET /favicon.ico`, which browsers ask for by that fixed name.
+pub async fn favicon(site: web::Data<Site>) -> Result<HttpResponse, AppError> {
+    let (file, hash) = site
+        .assets
+        .by_name("favicon.ico")
+        .ok_or(AppError::NotFound)?;
+    Ok(respond(file, hash, DAY_SECONDS, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_carry_a_content_hash() {
+        let assets = Assets::new();
+        let url = assets.url("style.css");
+        assert!(url.starts_with("/static/style."), "{url}");
+        assert!(url.ends_with(".css"), "{url}");
+        assert_eq!(url.len(), "/static/style.".len() + 12 + ".css".len());
+        assert_eq!(assets.url("nope.css"), "/static/missing");
+    }
+}

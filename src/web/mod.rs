@@ -1,0 +1,102 @@
+//! The web layer: shared state, the route table, and one file per page family
+//! (handlers, their template structs and their unit tests).
+
+mod assets;
+mod errors;
+mod home;
+mod layout;
+mod middleware;
+mod pages;
+mod roles;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header::ContentType;
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, Error, FromRequest, Handler, HttpResponse, Resource, Responder, guard, web};
+use askama::Template;
+
+pub use assets::Assets;
+pub use layout::{Layout, Section, human_date};
+
+use crate::content::Library;
+use crate::error::AppError;
+
+/// Everything handlers read, built once at start-up.
+pub struct Site {
+    /// Roles, pages and categories.
+    pub library: Library,
+    /// Static files.
+    pub assets: Assets,
+}
+
+/// The application: middleware and the route table over `site`.
+pub fn app(
+    site: web::Data<Site>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(site)
+        .wrap(errors::error_pages())
+        .wrap(from_fn(middleware::conditional_get))
+        .wrap(Compress::default())
+        .wrap(from_fn(middleware::vary_on_encoding))
+        .wrap(from_fn(middleware::log_request))
+        .configure(routes)
+}
+
+/// The route table. Every page answers GET and HEAD; anything else falls through to
+/// the canonical-path redirect or the 404 page.
+fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(page("/", home::show))
+        .service(page("/job-descriptions", roles::index))
+        .service(page("/job-descriptions/{slug}", roles::show))
+        .service(page("/static/{file}", assets::file))
+        .service(page("/favicon.ico", assets::favicon))
+        .service(page("/{page}", pages::show))
+        .default_service(web::to(errors::fallback));
+}
+
+fn page<F, Args>(path: &str, handler: F) -> Resource
+where
+    F: Handler<Args>,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    web::resource(path).route(
+        web::route()
+            .guard(guard::Any(guard::Get()).or(guard::Head()))
+            .to(handler),
+    )
+}
+
+/// Renders a page template into a `200 OK` HTML response.
+fn render(template: &impl Template) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok()
+        .content_type(ContentType::html())
+        .body(template.render()?))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    /// The site over the real `content/` directory.
+    pub fn site() -> web::Data<Site> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let library = Library::load(&dir).expect("the shipped content is valid");
+        web::Data::new(Site {
+            library,
+            assets: Assets::new(),
+        })
+    }
+}

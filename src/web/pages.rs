@@ -1,0 +1,29 @@
+//! Standalone pages such as About, from `content/pages/`.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use super::{Layout, Site, human_date, render};
+use crate::content::Page;
+use crate::error::AppError;
+
+#[derive(Template)]
+#[template(path = "pages/show.html")]
+struct PageView<'a> {
+    layout: Layout<'a>,
+    page: &'a Page,
+    updated: String,
+}
+
+/// `GET /{page}`
+pub async fn show(
+    site: web::Data<Site>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let page = site.library.page(&slug).ok_or(AppError::NotFound)?;
+    render(&PageView {
+        layout: Layout::new(&site.assets, &page.title, &page.summary),
+        page,
+        updated: human_date(page.updated),
+    })
+}

@@ -1,0 +1,257 @@
+//! The main journeys in a real browser: headless Chromium driven over WebDriver
+//! (chromedriver) against the real server.
+//!
+//! Needs Debian's `chromium` and `chromium-driver` (or the paths in `CHROMIUM` and
+//! `CHROMEDRIVER`). In CI (`CI=true`) a missing browser fails the test; elsewhere the
+//! test says how to install it and stops.
+
+mod common;
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+/// A program's path: the environment variable `var` if set, else Debian's path.
+fn program(var: &str, default: &str) -> String {
+    std::env::var(var).unwrap_or_else(|_| default.to_owned())
+}
+const INSTALL: &str = "install them with: sudo apt-get install -y chromium chromium-driver";
+
+/// Flags that let Chromium run headless, as root, on a machine with no outside network.
+const CHROMIUM_FLAGS: [&str; 9] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
+/// A chromedriver process and a browser session on it; both end when this is dropped.
+struct Browser {
+    client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium, or explains what is missing.
+    async fn start() -> Option<Self> {
+        let chromium = program("CHROMIUM", "/usr/bin/chromium");
+        let chromedriver = program("CHROMEDRIVER", "/usr/bin/chromedriver");
+        let missing: Vec<&str> = [chromium.as_str(), chromedriver.as_str()]
+            .into_iter()
+            .filter(|p| !Path::new(p).exists())
+            .collect();
+        if !missing.is_empty() {
+            let message = format!("browser tests need {}; {INSTALL}", missing.join(" and "));
+            if std::env::var("CI").is_ok_and(|v| v == "true") {
+                panic!("{message}");
+            }
+            eprintln!("SKIPPED (not in CI): {message}");
+            return None;
+        }
+        let port = TcpListener::bind("127.0.0.1:0")
+            .expect("free port")
+            .local_addr()
+            .expect("addr")
+            .port();
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let profile = tempfile::tempdir().expect("profile dir");
+        let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|f| f.to_string()).collect();
+        args.push(format!("--user-data-dir={}", profile.path().display()));
+        args.push("--window-size=1280,900".to_owned());
+        let capabilities = json!({
+            "goog:chromeOptions": { "binary": chromium, "args": args }
+        });
+        let capabilities = capabilities.as_object().expect("object").clone();
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(error) if Instant::now() > deadline => {
+                    panic!("could not start Chromium: {error}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        Some(Self {
+            client,
+            driver,
+            _profile: profile,
+        })
+    }
+
+    async fn open(&self, path: &str) {
+        self.client
+            .goto(&format!("{}{path}", common::base_url()))
+            .await
+            .expect("navigate");
+    }
+
+    /// Waits for the page's `<h1>` to read `expected` (after a click that navigates).
+    async fn wait_for_heading(&self, expected: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let heading = match self.client.find(Locator::Css("h1")).await {
+                Ok(h1) => h1.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if heading == expected {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "expected the heading {expected:?}, saw {heading:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    }
+
+    async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
+            .len()
+    }
+
+    async fn path(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .expect("url")
+            .path()
+            .to_owned()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn find_a_role_read_it_and_follow_a_similar_role() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let journey = async {
+        browser.open("/").await;
+        browser
+            .wait_for_heading("Job descriptions and pay data for employers")
+            .await;
+        assert_eq!(
+            browser.count("main form[role=search] input[name=q]").await,
+            1
+        );
+
+        browser.click(".site-nav a[href='/job-descriptions']").await;
+        browser.wait_for_heading("Job descriptions A-Z").await;
+        assert_eq!(browser.path().await, "/job-descriptions");
+
+        browser
+            .click(".letter-group a[href='/job-descriptions/account-manager']")
+            .await;
+        browser
+            .wait_for_heading("Account Manager job description")
+            .await;
+        let title = browser.client.title().await.expect("title");
+        assert!(
+            title.starts_with("Account Manager job description"),
+            "{title}"
+        );
+        assert!(browser.count("#duties li").await >= 6);
+        assert!(browser.count("#skills li").await >= 8);
+        assert!(browser.count("#faq h3").await >= 4);
+        let similar = browser
+            .client
+            .find(Locator::Css("#similar-roles .card a"))
+            .await
+            .expect("a similar role");
+        let similar_title = similar.text().await.expect("link text");
+        let similar_href = similar.attr("href").await.expect("href").expect("has href");
+
+        similar.click().await.expect("follow the similar role");
+        browser
+            .wait_for_heading(&format!("{similar_title} job description"))
+            .await;
+        assert_eq!(browser.path().await, similar_href);
+        assert!(browser.count("#duties li").await >= 6);
+        let cta = browser
+            .client
+            .find(Locator::Css(".cta a"))
+            .await
+            .expect("call to action");
+        let slug = similar_href.trim_start_matches("/job-descriptions/");
+        assert_eq!(
+            cta.attr("href").await.expect("href"),
+            Some(format!("/job-descriptions/build?role={slug}"))
+        );
+    };
+    tokio::time::timeout(Duration::from_secs(90), journey)
+        .await
+        .expect("journey finished in time");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_fit_a_phone_screen_without_sideways_scrolling() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser
+        .client
+        .set_window_size(390, 844)
+        .await
+        .expect("resize");
+    for path in [
+        "/",
+        "/job-descriptions",
+        "/job-descriptions/customer-service-representative",
+        "/no-such-page",
+    ] {
+        browser.open(path).await;
+        let overflow = browser
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth - window.innerWidth;",
+                vec![],
+            )
+            .await
+            .expect("measure");
+        assert!(
+            overflow.as_i64().unwrap_or(i64::MAX) <= 0,
+            "{path} scrolls sideways by {overflow}px"
+        );
+    }
+}

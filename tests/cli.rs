@@ -1,0 +1,149 @@
+//! The `rolebook` binary as a user runs it: `check`, `serve`, flags and environment.
+
+mod common;
+
+use std::net::TcpListener;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{content_dir, content_with};
+
+fn rolebook() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rolebook"));
+    for var in ["ROLEBOOK_ADDR", "ROLEBOOK_CONTENT", "ROLEBOOK_DATA_DIR"] {
+        command.env_remove(var);
+    }
+    command
+}
+
+fn run(command: &mut Command) -> (i32, String, String) {
+    let output = command.output().expect("run rolebook");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_passes_on_the_shipped_content() {
+    let (code, stdout, _) = run(rolebook().arg("check").arg("--content").arg(content_dir()));
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("all valid"), "{stdout}");
+}
+
+#[test]
+fn check_prints_one_file_line_problem_per_error_and_fails() {
+    let dir = content_with(&["unknown-field.md", "raw-html.md", "unknown-similar.md"]);
+    let (code, stdout, stderr) = run(rolebook().arg("check").arg("--content").arg(dir.path()));
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    let prefix = dir.path().join("roles").display().to_string();
+    assert!(
+        lines[0].starts_with(&format!("{prefix}/raw-html.md:11: raw HTML")),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "{prefix}/unknown-field.md:9: front matter: unknown field"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        lines[2].starts_with(&format!(
+            "{prefix}/unknown-similar.md:6: similar role \"zulu\""
+        )),
+        "{stdout}"
+    );
+    assert!(stderr.contains("3 error(s)"), "{stderr}");
+}
+
+#[test]
+fn the_content_directory_can_come_from_the_environment() {
+    let dir = content_with(&["malformed-soc.md"]);
+    let (code, stdout, _) = run(rolebook().arg("check").env("ROLEBOOK_CONTENT", dir.path()));
+    assert_eq!(code, 1);
+    assert!(stdout.contains("malformed-soc.md:4:"), "{stdout}");
+}
+
+#[test]
+fn the_server_refuses_to_start_on_invalid_content_and_lists_every_error() {
+    let dir = content_with(&["too-few-duties.md", "missing-section.md"]);
+    let data = tempfile::tempdir().expect("temp dir");
+    let (code, _, stderr) = run(rolebook()
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(data.path())
+        .arg("--content")
+        .arg(dir.path()));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("the content has 2 error(s)"), "{stderr}");
+    assert!(stderr.contains("too-few-duties.md:17:"), "{stderr}");
+    assert!(stderr.contains("missing-section.md:45:"), "{stderr}");
+}
+
+#[test]
+fn help_explains_every_command_and_flag() {
+    let (code, stdout, _) = run(rolebook().arg("--help"));
+    assert_eq!(code, 0);
+    for word in [
+        "serve",
+        "check",
+        "--addr",
+        "--content",
+        "--data-dir",
+        "ROLEBOOK_ADDR",
+    ] {
+        assert!(stdout.contains(word), "--help lacks {word}:\n{stdout}");
+    }
+    let (_, serve_help, _) = run(rolebook().args(["serve", "--help"]));
+    for word in [
+        "ROLEBOOK_ADDR",
+        "ROLEBOOK_CONTENT",
+        "ROLEBOOK_DATA_DIR",
+        "127.0.0.1:8080",
+    ] {
+        assert!(
+            serve_help.contains(word),
+            "serve --help lacks {word}:\n{serve_help}"
+        );
+    }
+}
+
+#[test]
+fn serve_reads_its_settings_from_the_environment_and_creates_the_data_dir() {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .expect("free port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let data = tempfile::tempdir().expect("temp dir");
+    let data_dir = data.path().join("nested/data");
+    let mut child = rolebook()
+        .env("ROLEBOOK_ADDR", format!("127.0.0.1:{port}"))
+        .env("ROLEBOOK_CONTENT", content_dir())
+        .env("ROLEBOOK_DATA_DIR", &data_dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start server");
+    let agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .new_agent();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        match agent
+            .get(&format!("http://127.0.0.1:{port}/job-descriptions"))
+            .call()
+        {
+            Ok(response) => break response.status().as_u16(),
+            Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(50)),
+            Err(error) => panic!("server did not answer: {error}"),
+        }
+    };
+    child.kill().expect("stop server");
+    child.wait().expect("reap server");
+    assert_eq!(status, 200);
+    assert!(data_dir.is_dir(), "data dir was created");
+}

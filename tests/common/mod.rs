@@ -1,0 +1,189 @@
+//! Shared by the integration tests: a real server on a loopback port over the real
+//! `content/` directory, an HTTP client that shows responses exactly as sent, and
+//! HTML helpers.
+#![allow(dead_code, missing_docs)] // Each test binary uses a different subset.
+
+use std::fs;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::sync::{OnceLock, mpsc};
+
+use rolebook::config::{Config, ContentDir};
+use rolebook::content::Library;
+use scraper::{Html, Selector};
+
+/// The repository's `content/` directory.
+pub fn content_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// The test fixtures directory.
+pub fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A copy of the valid fixture content with `extra` files (paths under
+/// `fixtures/invalid/`) added to its `roles/` folder.
+pub fn content_with(extra: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let valid = fixtures().join("valid");
+    fs::create_dir_all(dir.path().join("roles")).expect("roles dir");
+    fs::copy(valid.join("site.toml"), dir.path().join("site.toml")).expect("copy site.toml");
+    for entry in fs::read_dir(valid.join("roles")).expect("valid roles") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("file name");
+        fs::copy(&path, dir.path().join("roles").join(name)).expect("copy role");
+    }
+    for file in extra {
+        let target = dir.path().join("roles").join(file);
+        fs::create_dir_all(target.parent().expect("parent")).expect("subfolder");
+        fs::copy(fixtures().join("invalid").join(file), target).expect("copy fixture");
+    }
+    dir
+}
+
+/// The shipped content, loaded once.
+pub fn library() -> &'static Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| Library::load(&content_dir()).expect("shipped content is valid"))
+}
+
+/// The base URL of a server started once per test binary, e.g. `http://127.0.0.1:41234`.
+pub fn base_url() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let addr = listener.local_addr().expect("local address");
+        let data_dir =
+            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("data-{}", std::process::id()));
+        let config = Config {
+            addr,
+            content: ContentDir {
+                path: content_dir(),
+            },
+            data_dir,
+        };
+        let (ready, started) = mpsc::channel();
+        std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let server =
+                    rolebook::server::start(&config, listener, Some(2)).expect("server starts");
+                ready.send(()).expect("test waits for the server");
+                server.await.expect("server runs");
+            })
+        });
+        started.recv().expect("server started");
+        format!("http://{addr}")
+    })
+}
+
+/// A response, read whole.
+pub struct Response {
+    pub status: u16,
+    pub headers: ureq::http::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// A header's value, or "" when absent.
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    /// The body as text.
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("body is UTF-8")
+    }
+
+    /// The body parsed as HTML.
+    pub fn html(&self) -> Html {
+        Html::parse_document(&self.text())
+    }
+}
+
+fn agent() -> &'static ureq::Agent {
+    static AGENT: OnceLock<ureq::Agent> = OnceLock::new();
+    AGENT.get_or_init(|| {
+        ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .build()
+            .new_agent()
+    })
+}
+
+/// Sends `method` to `path` on the test server with extra headers.
+pub fn request(method: &str, path: &str, headers: &[(&str, &str)]) -> Response {
+    let mut builder = ureq::http::Request::builder()
+        .method(method)
+        .uri(format!("{}{path}", base_url()));
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    let request = builder.body(()).expect("valid request");
+    let mut response = agent()
+        .run(request)
+        .unwrap_or_else(|e| panic!("{method} {path} failed: {e}"));
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = response
+        .body_mut()
+        .with_config()
+        .limit(50 * 1024 * 1024)
+        .read_to_vec()
+        .expect("read body");
+    Response {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// `GET path`.
+pub fn get(path: &str) -> Response {
+    request("GET", path, &[])
+}
+
+/// `GET path`, asserting 200, parsed as HTML.
+pub fn page(path: &str) -> Html {
+    let response = get(path);
+    assert_eq!(response.status, 200, "GET {path}");
+    response.html()
+}
+
+/// A CSS selector (panics on a typo in the test).
+pub fn sel(selector: &str) -> Selector {
+    Selector::parse(selector).unwrap_or_else(|e| panic!("bad selector {selector}: {e}"))
+}
+
+/// The text of every element matching `selector`, whitespace collapsed.
+pub fn texts(html: &Html, selector: &str) -> Vec<String> {
+    html.select(&sel(selector))
+        .map(|el| {
+            el.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// The text of the first element matching `selector`.
+pub fn text(html: &Html, selector: &str) -> String {
+    texts(html, selector)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+/// The `attr` of every element matching `selector`.
+pub fn attrs(html: &Html, selector: &str, attr: &str) -> Vec<String> {
+    html.select(&sel(selector))
+        .filter_map(|el| el.value().attr(attr).map(str::to_owned))
+        .collect()
+}

@@ -1,0 +1,185 @@
+//! Content validation: one fixture per kind of error, each checked for its file, line
+//! and message, through the same loader the server and `rolebook check` use.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::content_with;
+use rolebook::content::Library;
+
+/// Every error as `roles/<file>:<line>: <message>`, relative to the content directory.
+fn errors(dir: &Path) -> Vec<String> {
+    match Library::load(dir) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .0
+            .iter()
+            .map(|e| {
+                let path = e.path.strip_prefix(dir).expect("inside the content dir");
+                format!("{}:{}: {}", path.display(), e.line, e.message)
+            })
+            .collect(),
+    }
+}
+
+/// (fixture, line, a phrase the message must contain)
+const CASES: &[(&str, usize, &str)] = &[
+    ("unknown-field.md", 9, "unknown field `salary`"),
+    ("missing-field.md", 1, "missing field `soc`"),
+    (
+        "missing-section.md",
+        45,
+        "missing section \"## Experience\"",
+    ),
+    ("unknown-section.md", 24, "unknown section \"## Salary\""),
+    (
+        "out-of-order.md",
+        37,
+        "section \"## What the role does\" is out of order: it must come before \"## Skills and qualifications\"",
+    ),
+    (
+        "too-few-duties.md",
+        17,
+        "\"## Duties and responsibilities\" lists 3 items; it needs 6 to 10",
+    ),
+    (
+        "too-few-skills.md",
+        32,
+        "\"## Skills and qualifications\" lists 2 items; it needs at least 8",
+    ),
+    (
+        "too-few-questions.md",
+        49,
+        "\"## Frequently asked questions\" has 1 question; it needs at least 4",
+    ),
+    (
+        "unknown-similar.md",
+        6,
+        "similar role \"zulu\" does not exist",
+    ),
+    (
+        "similar-to-itself.md",
+        6,
+        "`similar` lists the role itself (\"similar-to-itself\")",
+    ),
+    ("raw-html.md", 11, "raw HTML is not allowed"),
+    ("malformed-soc.md", 4, "`soc` \"413091\" is not a SOC code"),
+    ("group-soc.md", 4, "`soc` \"41-3000\" is a group code"),
+    (
+        "summary-too-long.md",
+        7,
+        "`summary` is 161 characters long; the limit is 160",
+    ),
+    (
+        "unknown-category.md",
+        5,
+        "unknown category \"Astronomy\"; site.toml lists: Sales",
+    ),
+    (
+        "duplicate-title.md",
+        2,
+        "title \"Alpha\" is already used by",
+    ),
+    (
+        "bad-date.md",
+        8,
+        "invalid date, expected day between 01 and 28",
+    ),
+    (
+        "unclosed-front-matter.md",
+        1,
+        "the front matter is never closed",
+    ),
+    ("level-one-heading.md", 11, "level-1 heading"),
+    ("duplicate-slug/alpha.md", 1, "duplicate slug \"alpha\""),
+];
+
+#[test]
+fn the_valid_fixture_loads() {
+    let dir = content_with(&[]);
+    assert_eq!(errors(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn each_fixture_gives_its_error_at_its_line() {
+    for (file, line, phrase) in CASES {
+        let dir = content_with(&[file]);
+        let errors = errors(dir.path());
+        let prefix = format!("roles/{file}:{line}: ");
+        assert_eq!(
+            errors.len(),
+            1,
+            "{file}: expected one error, got {errors:#?}"
+        );
+        assert!(
+            errors[0].starts_with(&prefix) && errors[0].contains(phrase),
+            "{file}: expected `{prefix}...{phrase}...`, got `{}`",
+            errors[0]
+        );
+    }
+}
+
+#[test]
+fn every_error_is_reported_not_only_the_first() {
+    let files: Vec<&str> = CASES.iter().map(|(file, _, _)| *file).collect();
+    let dir = content_with(&files);
+    let errors = errors(dir.path());
+    for (file, line, phrase) in CASES {
+        let prefix = format!("roles/{file}:{line}: ");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with(&prefix) && e.contains(phrase)),
+            "missing `{prefix}{phrase}` in {errors:#?}"
+        );
+    }
+}
+
+#[test]
+fn one_file_with_several_problems_reports_them_all() {
+    let dir = content_with(&[]);
+    let role = fs::read_to_string(dir.path().join("roles/alpha.md")).expect("read");
+    let broken = role
+        .replace("soc = \"41-3091\"", "soc = \"oops\"")
+        .replace("The intro paragraph", "The <i>intro</i> paragraph")
+        .replace("- Duty number 6 for the fixture\n", "");
+    fs::write(dir.path().join("roles/alpha.md"), broken).expect("write");
+    let errors = errors(dir.path());
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("roles/alpha.md:4: `soc` \"oops\""),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[1].starts_with("roles/alpha.md:11: raw HTML"),
+        "{}",
+        errors[1]
+    );
+    assert!(
+        errors[2]
+            .starts_with("roles/alpha.md:17: \"## Duties and responsibilities\" lists 5 items"),
+        "{}",
+        errors[2]
+    );
+}
+
+#[test]
+fn a_missing_content_directory_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let errors = errors(dir.path());
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("site.toml:1: cannot read the file")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("roles:1: cannot read the directory")),
+        "{errors:#?}"
+    );
+}
