@@ -1,12 +1,14 @@
 //! The command line: `rolebook serve` (the default) and `rolebook check`.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use crate::config::{Config, ContentDir};
-use crate::content::Library;
+use crate::content::{Library, WAGE_DATA_DIR};
 use crate::server;
+use crate::wages::import;
 
 /// Rolebook serves job descriptions, salary data and a job description builder.
 #[derive(Debug, Parser)]
@@ -26,6 +28,22 @@ enum Command {
     Serve(Config),
     /// Validate all content; print one `file:line: problem` line per error and exit 1 if any.
     Check(ContentDir),
+    /// Convert the BLS OEWS SQLite database (.gz accepted) into the wage data the site ships.
+    ImportOews(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ImportArgs {
+    /// The OEWS database, e.g. oews-2025.sqlite.gz.
+    input: PathBuf,
+    /// BLS's manifest.json for it, with release and checksums [default: manifest.json beside INPUT].
+    #[arg(long, value_name = "FILE")]
+    manifest: Option<PathBuf>,
+    /// Where to write the data files [default: <content>/data/oews].
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    content: ContentDir,
 }
 
 /// Runs the command the user asked for.
@@ -33,6 +51,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check(content)) => check(&content),
         Some(Command::Serve(config)) => serve(config),
+        Some(Command::ImportOews(args)) => import_oews(&args),
         None => serve(cli.serve),
     }
 }
@@ -53,6 +72,34 @@ fn check(content: &ContentDir) -> ExitCode {
                 println!("{error}");
             }
             eprintln!("{} error(s) in {}", errors.0.len(), content.path.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn import_oews(args: &ImportArgs) -> ExitCode {
+    let manifest = args
+        .manifest
+        .clone()
+        .unwrap_or_else(|| import::manifest_path(&args.input));
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| args.content.path.join(WAGE_DATA_DIR));
+    match import::run(&args.input, &manifest, &out) {
+        Ok(summary) => {
+            println!(
+                "wrote {}: {} occupations, {} areas, {} wage rows, {} bytes",
+                out.display(),
+                summary.occupations,
+                summary.areas,
+                summary.rows,
+                summary.bytes
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("rolebook import-oews: {error}");
             ExitCode::FAILURE
         }
     }

@@ -143,6 +143,38 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
     }
 
+    /// Picks a state in the salary section's selector and submits the form.
+    async fn choose_state(&self, name: &str) {
+        let select = self
+            .client
+            .find(Locator::Css("#state"))
+            .await
+            .expect("state selector");
+        select
+            .select_by_label(name)
+            .await
+            .expect("choose the state");
+        self.click("form.state-picker button").await;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.texts("#salary .panel-place").await.len() < 2 {
+            assert!(Instant::now() < deadline, "the state panel did not appear");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
+        {
+            texts.push(element.text().await.expect("text"));
+        }
+        texts
+    }
+
     async fn count(&self, css: &str) -> usize {
         self.client
             .find_all(Locator::Css(css))
@@ -194,6 +226,20 @@ async fn find_a_role_read_it_and_follow_a_similar_role() {
         assert!(browser.count("#duties li").await >= 6);
         assert!(browser.count("#skills li").await >= 8);
         assert!(browser.count("#faq h3").await >= 4);
+        browser.choose_state("Texas").await;
+        let places: Vec<String> = browser.texts("#salary .panel-place").await;
+        assert_eq!(
+            places,
+            ["United States", "Texas"],
+            "the chosen state shows beside the nation"
+        );
+        assert!(
+            browser
+                .path()
+                .await
+                .ends_with("/job-descriptions/account-manager")
+        );
+
         let similar = browser
             .client
             .find(Locator::Css("#similar-roles .card a"))
@@ -237,7 +283,9 @@ async fn pages_fit_a_phone_screen_without_sideways_scrolling() {
     for path in [
         "/",
         "/job-descriptions",
-        "/job-descriptions/customer-service-representative",
+        "/job-descriptions/customer-service-representative?state=ohio",
+        "/salaries",
+        "/salaries/account-manager",
         "/no-such-page",
     ] {
         browser.open(path).await;

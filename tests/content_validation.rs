@@ -68,6 +68,11 @@ const CASES: &[(&str, usize, &str)] = &[
     ("malformed-soc.md", 4, "`soc` \"413091\" is not a SOC code"),
     ("group-soc.md", 4, "`soc` \"41-3000\" is a group code"),
     (
+        "unknown-soc.md",
+        4,
+        "`soc` 41-3099 is not a detailed occupation in the OEWS May 2025 data",
+    ),
+    (
         "summary-too-long.md",
         7,
         "`summary` is 161 characters long; the limit is 160",

@@ -6,11 +6,12 @@ mod common;
 use common::{attrs, get, library, page, sel, text, texts};
 
 /// The section ids of a role page, in the order the anatomy requires.
-const SECTION_ORDER: [&str; 8] = [
+const SECTION_ORDER: [&str; 9] = [
     "intro",
     "duties",
     "what-they-do",
     "skills",
+    "salary",
     "education",
     "experience",
     "similar-roles",
@@ -225,7 +226,12 @@ fn layout_has_skip_link_navigation_footer_and_disclaimer() {
         let nav = attrs(&html, ".site-nav a", "href");
         assert_eq!(
             nav,
-            ["/job-descriptions", "/resources", "/job-descriptions/build"],
+            [
+                "/job-descriptions",
+                "/salaries",
+                "/resources",
+                "/job-descriptions/build"
+            ],
             "{path}"
         );
         let footer = attrs(&html, ".site-footer a", "href");

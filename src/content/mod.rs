@@ -15,9 +15,12 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::wages::WageData;
+
 pub use error::{ContentError, ContentErrors, Problem};
+pub(crate) use lines::LineIndex;
 pub use page::Page;
-pub use role::{MIN_SIMILAR, Role, SUMMARY_MAX, SocCode};
+pub use role::{MIN_SIMILAR, Role, SUMMARY_MAX};
 pub use sections::{
     DUTIES, Faq, ListItem, ListSection, MIN_QUESTIONS, MIN_SKILLS, RoleBody, Section,
 };
@@ -31,11 +34,15 @@ pub struct Library {
     categories: Vec<Category>,
     featured: Vec<usize>,
     pages: Vec<Page>,
+    wages: WageData,
 }
 
+/// Where the wage data lives inside the content directory.
+pub const WAGE_DATA_DIR: &str = "data/oews";
+
 impl Library {
-    /// Loads and validates `dir` (holding `site.toml`, `roles/` and optionally `pages/`),
-    /// reporting every error.
+    /// Loads and validates `dir` (holding `site.toml`, `roles/`, the wage data in
+    /// `data/oews/` and optionally `pages/`), reporting every error.
     pub fn load(dir: &Path) -> Result<Self, ContentErrors> {
         let mut errors = Vec::new();
         let settings_path = dir.join("site.toml");
@@ -71,10 +78,22 @@ impl Library {
                 Err(problems) => errors.extend(problems.into_iter().map(|p| p.in_file(&path))),
             }
         }
+        let wages = WageData::load(&dir.join(WAGE_DATA_DIR))
+            .map_err(|e| errors.extend(e))
+            .ok();
         let files = RoleFiles::new(&role_files, &mut errors);
-        let library = settings.map(|settings| {
-            cross_check(parsed, pages, settings, &files, &settings_path, &mut errors)
-        });
+        let library = match (settings, wages) {
+            (Some(settings), Some(wages)) => {
+                let checked = Checked {
+                    settings,
+                    wages,
+                    files,
+                    settings_path,
+                };
+                Some(checked.library(parsed, pages, &mut errors))
+            }
+            _ => None,
+        };
         match library {
             Some(library) if errors.is_empty() => Ok(library),
             _ => Err(ContentErrors(errors)),
@@ -111,6 +130,11 @@ impl Library {
     /// The roles featured on the home and not-found pages.
     pub fn featured(&self) -> impl Iterator<Item = &Role> {
         self.featured.iter().map(|&i| &self.roles[i])
+    }
+
+    /// The wage data.
+    pub fn wages(&self) -> &WageData {
+        &self.wages
     }
 
     /// The standalone page with this slug.
@@ -181,90 +205,102 @@ fn markdown_files(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<PathBuf> {
     files
 }
 
-/// Checks what no single file can: unique slugs and titles, similar roles and featured
-/// roles that exist, known categories.
-fn cross_check(
-    parsed: Vec<(PathBuf, role::ParsedRole)>,
-    pages: Vec<Page>,
+/// What cross-file checks compare roles against.
+struct Checked<'a> {
     settings: site::Settings,
-    files: &RoleFiles<'_>,
-    settings_path: &Path,
-    errors: &mut Vec<ContentError>,
-) -> Library {
-    let mut titles: HashMap<String, &Path> = HashMap::new();
-    for (path, parsed) in &parsed {
-        let role = &parsed.role;
-        if let Some(other) = titles.insert(role.title.to_lowercase(), path) {
-            errors.push(
-                Problem::new(
+    wages: WageData,
+    files: RoleFiles<'a>,
+    settings_path: PathBuf,
+}
+
+impl Checked<'_> {
+    /// Checks what no single file can: unique titles, similar and featured roles that
+    /// exist, known categories, SOC codes with wage data. Then builds the library.
+    fn library(
+        self,
+        parsed: Vec<(PathBuf, role::ParsedRole)>,
+        pages: Vec<Page>,
+        errors: &mut Vec<ContentError>,
+    ) -> Library {
+        let Checked {
+            settings,
+            wages,
+            files,
+            settings_path,
+        } = self;
+        let mut titles: HashMap<String, &Path> = HashMap::new();
+        for (path, parsed) in &parsed {
+            let role = &parsed.role;
+            let mut problem =
+                |line, message: String| errors.push(Problem::new(line, message).in_file(path));
+            if let Some(other) = titles.insert(role.title.to_lowercase(), path) {
+                problem(
                     parsed.title_line,
                     format!(
                         "title \"{}\" is already used by {}",
                         role.title,
                         other.display()
                     ),
-                )
-                .in_file(path),
-            );
-        }
-        if !settings.categories.iter().any(|c| c.name == role.category) {
-            let names: Vec<&str> = settings
-                .categories
-                .iter()
-                .map(|c| c.name.as_str())
-                .collect();
-            errors.push(
-                Problem::new(
-                    parsed.category_line,
-                    format!(
-                        "unknown category \"{}\"; site.toml lists: {}",
-                        role.category,
-                        names.join(", ")
-                    ),
-                )
-                .in_file(path),
-            );
-        }
-    }
-    for (path, parsed) in &parsed {
-        for (slug, line) in parsed.role.similar.iter().zip(&parsed.similar_lines) {
-            if !files.exists(slug) {
-                errors.push(
-                    Problem::new(
+                );
+            }
+            if !settings.categories.iter().any(|c| c.name == role.category) {
+                let names: Vec<&str> = settings
+                    .categories
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect();
+                let message = format!(
+                    "unknown category \"{}\"; site.toml lists: {}",
+                    role.category,
+                    names.join(", ")
+                );
+                problem(parsed.category_line, message);
+            }
+            if !wages.has(&role.soc) {
+                let release = &wages.release().name;
+                let message = format!(
+                    "`soc` {} is not a detailed occupation in the OEWS {release} data",
+                    role.soc
+                );
+                problem(parsed.soc_line, message);
+            }
+            for (slug, line) in role.similar.iter().zip(&parsed.similar_lines) {
+                if !files.exists(slug) {
+                    problem(
                         *line,
                         format!("similar role \"{slug}\" does not exist (no roles/{slug}.md)"),
-                    )
-                    .in_file(path),
+                    );
+                }
+            }
+        }
+        for (slug, line) in settings.featured.iter().zip(&settings.featured_lines) {
+            if !files.exists(slug) {
+                errors.push(
+                    Problem::new(*line, format!("featured role \"{slug}\" does not exist"))
+                        .in_file(&settings_path),
                 );
             }
         }
-    }
-    for (slug, line) in settings.featured.iter().zip(&settings.featured_lines) {
-        if !files.exists(slug) {
-            errors.push(
-                Problem::new(*line, format!("featured role \"{slug}\" does not exist"))
-                    .in_file(settings_path),
-            );
-        }
-    }
 
-    let mut roles: Vec<Role> = parsed.into_iter().map(|(_, parsed)| parsed.role).collect();
-    roles.sort_by_key(|role| role.title.to_lowercase());
-    let by_slug: HashMap<String, usize> = roles
-        .iter()
-        .enumerate()
-        .map(|(i, role)| (role.slug.clone(), i))
-        .collect();
-    let featured = settings
-        .featured
-        .iter()
-        .filter_map(|slug| by_slug.get(slug).copied())
-        .collect();
-    Library {
-        roles,
-        by_slug,
-        categories: settings.categories,
-        featured,
-        pages,
+        let mut roles: Vec<Role> = parsed.into_iter().map(|(_, parsed)| parsed.role).collect();
+        roles.sort_by_key(|role| role.title.to_lowercase());
+        let by_slug: HashMap<String, usize> = roles
+            .iter()
+            .enumerate()
+            .map(|(i, role)| (role.slug.clone(), i))
+            .collect();
+        let featured = settings
+            .featured
+            .iter()
+            .filter_map(|slug| by_slug.get(slug).copied())
+            .collect();
+        Library {
+            roles,
+            by_slug,
+            categories: settings.categories,
+            featured,
+            pages,
+            wages,
+        }
     }
 }

@@ -1,7 +1,6 @@
 //! A role file: `content/roles/<slug>.md`, front matter plus the fixed sections.
 
 use std::collections::HashSet;
-use std::fmt;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -11,51 +10,13 @@ use toml::Spanned;
 use super::error::{Problem, Problems, count};
 use super::front_matter::{Document, is_slug};
 use super::sections::{self, RoleBody};
+use crate::wages::SocCode;
 
 /// The longest `summary`, the length search engines show of a meta description.
 pub const SUMMARY_MAX: usize = 160;
 /// The fewest `similar` roles.
 pub const MIN_SIMILAR: usize = 3;
 const TITLE_MAX: usize = 80;
-
-/// A Standard Occupational Classification (SOC 2018) code of a detailed occupation, e.g. `41-3091`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SocCode(String);
-
-impl SocCode {
-    /// Parses `NN-NNNN`; detailed occupations never end in 0 (those are group codes).
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let bytes = text.as_bytes();
-        let shape_ok = bytes.len() == 7
-            && bytes[2] == b'-'
-            && bytes
-                .iter()
-                .enumerate()
-                .all(|(i, b)| i == 2 || b.is_ascii_digit());
-        if !shape_ok {
-            return Err(format!(
-                "`soc` \"{text}\" is not a SOC code: write two digits, a hyphen and four digits, like 41-3091"
-            ));
-        }
-        if text.ends_with('0') {
-            return Err(format!(
-                "`soc` \"{text}\" is a group code: use the detailed occupation code (it does not end in 0)"
-            ));
-        }
-        Ok(Self(text.to_owned()))
-    }
-
-    /// The code as written, `41-3091`.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for SocCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// A role, validated and rendered, ready for pages.
 #[derive(Debug, Clone)]
@@ -93,6 +54,8 @@ pub struct ParsedRole {
     pub role: Role,
     /// Line of `category`.
     pub category_line: usize,
+    /// Line of `soc`.
+    pub soc_line: usize,
     /// Line of each `similar` entry, in order.
     pub similar_lines: Vec<usize>,
     /// Line of `title`.
@@ -156,9 +119,10 @@ fn check_front(
     let summary = problems.check(doc.text("summary", &front.summary, SUMMARY_MAX));
     let category = problems.check(doc.text("category", &front.category, TITLE_MAX));
     let updated = problems.check(doc.date("updated", &front.updated));
+    let soc_line = doc.line_of(front.soc.span());
     let soc = problems.check(
-        SocCode::parse(front.soc.get_ref().trim())
-            .map_err(|message| Problem::new(doc.line_of(front.soc.span()), message)),
+        SocCode::detailed(front.soc.get_ref().trim())
+            .map_err(|message| Problem::new(soc_line, format!("`soc` {message}"))),
     );
     let aliases = problems.check(aliases(doc, front));
     let similar = problems.check(similar(doc, slug, front));
@@ -179,6 +143,7 @@ fn check_front(
             body: RoleBody::default(),
         },
         category_line: doc.line_of(front.category.span()),
+        soc_line,
         similar_lines,
         title_line: doc.line_of(front.title.span()),
     })
@@ -245,22 +210,4 @@ fn similar(
         lines.push(line);
     }
     Ok((slugs, lines))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn soc_codes() {
-        assert_eq!(
-            SocCode::parse("41-3091").map(|c| c.to_string()),
-            Ok("41-3091".into())
-        );
-        assert!(SocCode::parse("413091").is_err());
-        assert!(SocCode::parse("41-309").is_err());
-        assert!(SocCode::parse("4a-3091").is_err());
-        let group = SocCode::parse("41-3090").expect_err("group code refused");
-        assert!(group.contains("group code"));
-    }
 }

@@ -15,6 +15,8 @@ pub enum Section {
     None,
     /// Job descriptions: the index and role pages.
     Roles,
+    /// Salary pages.
+    Salaries,
 }
 
 /// The layout's view of a page.
@@ -49,6 +51,11 @@ impl<'a> Layout<'a> {
     /// True when the page belongs to the job descriptions section.
     pub fn in_roles(&self) -> bool {
         self.section == Section::Roles
+    }
+
+    /// True when the page belongs to the salaries section.
+    pub fn in_salaries(&self) -> bool {
+        self.section == Section::Salaries
     }
 }
 

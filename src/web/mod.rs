@@ -2,12 +2,15 @@
 //! (handlers, their template structs and their unit tests).
 
 mod assets;
+mod chart;
 mod errors;
 mod home;
 mod layout;
 mod middleware;
 mod pages;
 mod roles;
+mod salaries;
+mod salary;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
@@ -58,6 +61,9 @@ fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(page("/", home::show))
         .service(page("/job-descriptions", roles::index))
         .service(page("/job-descriptions/{slug}", roles::show))
+        .service(page("/salaries", salaries::index))
+        .service(page("/salaries/soc/{code}", salaries::occupation))
+        .service(page("/salaries/{slug}", salaries::role))
         .service(page("/static/{file}", assets::file))
         .service(page("/favicon.ico", assets::favicon))
         .service(page("/{page}", pages::show))

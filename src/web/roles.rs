@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
+use serde::Deserialize;
+
 use super::home::{CategoryGroup, category_groups};
+use super::salary::SalarySection;
 use super::{Layout, Section, Site, human_date, render};
 use crate::content::{Category, Role};
 use crate::error::AppError;
@@ -69,18 +72,28 @@ struct RolePage<'a> {
     also_called: String,
     updated: String,
     similar: Vec<&'a Role>,
+    salary: SalarySection<'a>,
+}
+
+/// `?state=california` on a role page shows that state's pay beside the nation's.
+#[derive(Debug, Deserialize)]
+pub struct RoleQuery {
+    state: Option<String>,
 }
 
 /// `GET /job-descriptions/{slug}`
 pub async fn show(
     site: web::Data<Site>,
     slug: web::Path<String>,
+    query: web::Query<RoleQuery>,
 ) -> Result<HttpResponse, AppError> {
     let role = site.library.role(&slug).ok_or(AppError::NotFound)?;
     let category = site
         .library
         .category(&role.category)
         .ok_or(AppError::NotFound)?;
+    let wages = site.library.wages();
+    let occupation = wages.occupation(&role.soc).ok_or(AppError::NotFound)?;
     let layout = Layout::new(
         &site.assets,
         &format!("{} job description", role.title),
@@ -99,6 +112,7 @@ pub async fn show(
             .iter()
             .filter_map(|slug| site.library.role(slug))
             .collect(),
+        salary: SalarySection::new(wages, occupation, query.state.as_deref()),
     })
 }
 

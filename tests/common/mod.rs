@@ -5,7 +5,7 @@
 
 use std::fs;
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{OnceLock, mpsc};
 
 use rolebook::config::{Config, ContentDir};
@@ -34,12 +34,27 @@ pub fn content_with(extra: &[&str]) -> tempfile::TempDir {
         let name = path.file_name().expect("file name");
         fs::copy(&path, dir.path().join("roles").join(name)).expect("copy role");
     }
+    copy_dir(&valid.join("data"), &dir.path().join("data"));
     for file in extra {
         let target = dir.path().join("roles").join(file);
         fs::create_dir_all(target.parent().expect("parent")).expect("subfolder");
         fs::copy(fixtures().join("invalid").join(file), target).expect("copy fixture");
     }
     dir
+}
+
+/// Copies a directory tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create dir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            fs::copy(&path, &target).expect("copy file");
+        }
+    }
 }
 
 /// The shipped content, loaded once.

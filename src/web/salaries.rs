@@ -1,0 +1,386 @@
+//! Salary pages: `/salaries` (every occupation by major group), `/salaries/{role}` and
+//! `/salaries/soc/{code}` (national panel, chart, and a sortable table of states).
+
+use std::cmp::Ordering;
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::chart::{Chart, Row};
+use super::salary::{SalarySection, place_name};
+use super::{Layout, Section, Site, render};
+use crate::content::Role;
+use crate::error::AppError;
+use crate::wages::money::{self, thousands};
+use crate::wages::{Figure, Level, Occupation, SocCode, Unit, WageData};
+
+/// The table's sort order, from the query string: `?sort=median&order=desc`.
+#[derive(Debug, Default, Deserialize)]
+pub struct SortQuery {
+    sort: Option<String>,
+    order: Option<String>,
+}
+
+/// A column of the state table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    State,
+    Employment,
+    P10,
+    P25,
+    Median,
+    P75,
+    P90,
+}
+
+impl Column {
+    const ALL: [(Column, &'static str, &'static str); 7] = [
+        (Column::State, "state", "State"),
+        (Column::Employment, "employment", "Employment"),
+        (Column::P10, "p10", "10th percentile"),
+        (Column::P25, "p25", "25th percentile"),
+        (Column::Median, "median", "Median"),
+        (Column::P75, "p75", "75th percentile"),
+        (Column::P90, "p90", "90th percentile"),
+    ];
+
+    fn from_query(value: Option<&str>) -> Self {
+        Self::ALL
+            .iter()
+            .find(|(_, key, _)| Some(*key) == value)
+            .map_or(Column::State, |c| c.0)
+    }
+}
+
+/// A table header: its label, the link that sorts by it, and `aria-sort` when sorted.
+struct Header {
+    label: &'static str,
+    href: String,
+    aria_sort: Option<&'static str>,
+    numeric: bool,
+}
+
+/// A row of the state table, formatted.
+struct TableRow {
+    name: String,
+    national: bool,
+    cells: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "salaries/show.html")]
+struct SalaryPage<'a> {
+    layout: Layout<'a>,
+    heading: String,
+    salary: SalarySection<'a>,
+    roles: Vec<&'a Role>,
+    chart: Option<Chart>,
+    chart_title: String,
+    unit_note: &'static str,
+    headers: Vec<Header>,
+    rows: Vec<TableRow>,
+}
+
+/// `GET /salaries/{slug}`: the salary page of a role.
+pub async fn role(
+    site: web::Data<Site>,
+    slug: web::Path<String>,
+    query: web::Query<SortQuery>,
+) -> Result<HttpResponse, AppError> {
+    let role = site.library.role(&slug).ok_or(AppError::NotFound)?;
+    let occupation = site
+        .library
+        .wages()
+        .occupation(&role.soc)
+        .ok_or(AppError::NotFound)?;
+    let path = format!("/salaries/{}", role.slug);
+    page(&site, occupation, &role.title, &path, &query, vec![role])
+}
+
+/// `GET /salaries/soc/{code}`: the salary page of any detailed occupation.
+pub async fn occupation(
+    site: web::Data<Site>,
+    code: web::Path<String>,
+    query: web::Query<SortQuery>,
+) -> Result<HttpResponse, AppError> {
+    let soc = SocCode::detailed(&code).map_err(|_| AppError::NotFound)?;
+    let occupation = site
+        .library
+        .wages()
+        .occupation(&soc)
+        .ok_or(AppError::NotFound)?;
+    let roles = site
+        .library
+        .roles()
+        .iter()
+        .filter(|r| r.soc == soc)
+        .collect();
+    let path = format!("/salaries/soc/{soc}");
+    page(&site, occupation, &occupation.title, &path, &query, roles)
+}
+
+/// A salary page about `subject` (a role or occupation title) at `path`.
+fn page<'a>(
+    site: &'a Site,
+    occupation: &'a Occupation,
+    subject: &str,
+    path: &str,
+    query: &SortQuery,
+    roles: Vec<&'a Role>,
+) -> Result<HttpResponse, AppError> {
+    let data = site.library.wages();
+    let national = data.wages(&occupation.soc, 0).ok_or(AppError::NotFound)?;
+    let heading = format!("{subject} salary");
+    let description = format!(
+        "Pay for {subject} (SOC {}) in every U.S. state: median and percentile wages from the BLS OEWS {} survey.",
+        occupation.soc,
+        data.release().name
+    );
+    let column = Column::from_query(query.sort.as_deref());
+    let descending = query.order.as_deref() == Some("desc");
+    let unit = national.basis().0;
+    let order = sorted_areas(data, &occupation.soc, unit, column, descending);
+    let chart_rows: Vec<Row<'_>> = order
+        .iter()
+        .map(|&i| Row {
+            label: if i == 0 {
+                "United States"
+            } else {
+                &data.areas()[i].name
+            },
+            national: i == 0,
+            percentiles: data.wages(&occupation.soc, i).map(|w| w.percentiles(unit)),
+        })
+        .collect();
+    render(&SalaryPage {
+        layout: Layout::new(&site.assets, &heading, &description).in_section(Section::Salaries),
+        salary: SalarySection::new(data, occupation, None),
+        roles,
+        chart: Chart::new(&chart_rows, unit, data.release()),
+        chart_title: format!("{heading} by state, {}", data.release().citation()),
+        unit_note: match unit {
+            Unit::Hourly => "Wages per hour: BLS publishes only hourly wages for this occupation.",
+            _ => "Annual wages.",
+        },
+        headers: headers(path, column, descending),
+        rows: order
+            .iter()
+            .map(|&i| table_row(data, &occupation.soc, i, unit))
+            .collect(),
+        heading,
+    })
+}
+
+/// The national row first, then the states in the chosen order; areas missing the
+/// sorted figure go last whichever the order.
+fn sorted_areas(
+    data: &WageData,
+    soc: &SocCode,
+    unit: Unit,
+    column: Column,
+    descending: bool,
+) -> Vec<usize> {
+    let release = data.release();
+    let keys: Vec<[Option<u64>; 6]> = (0..data.areas().len())
+        .map(|i| match data.wages(soc, i) {
+            None => [None; 6],
+            Some(w) => {
+                let p = w.percentiles(unit);
+                [
+                    release.comparable(w.employment, Unit::Count),
+                    release.comparable(p.p10, unit),
+                    release.comparable(p.p25, unit),
+                    release.comparable(p.median, unit),
+                    release.comparable(p.p75, unit),
+                    release.comparable(p.p90, unit),
+                ]
+            }
+        })
+        .collect();
+    let name = |i: usize| &data.areas()[i].name;
+    let value_index = Column::ALL
+        .iter()
+        .position(|c| c.0 == column)
+        .and_then(|i| i.checked_sub(1));
+    let mut states: Vec<usize> = (1..keys.len()).collect();
+    states.sort_by(|&a, &b| {
+        let ordering = match value_index.map(|v| (keys[a][v], keys[b][v])) {
+            None => name(a).cmp(name(b)),
+            Some((Some(x), Some(y))) => x.cmp(&y),
+            Some((Some(_), None)) => return Ordering::Less,
+            Some((None, Some(_))) => return Ordering::Greater,
+            Some((None, None)) => Ordering::Equal,
+        };
+        let ordering = if descending {
+            ordering.reverse()
+        } else {
+            ordering
+        };
+        ordering.then_with(|| name(a).cmp(name(b)))
+    });
+    std::iter::once(0).chain(states).collect()
+}
+
+fn headers(path: &str, sorted: Column, descending: bool) -> Vec<Header> {
+    Column::ALL
+        .iter()
+        .map(|&(column, key, label)| {
+            let is_sorted = column == sorted;
+            // A second click on the sorted column reverses it; numbers start high, names at A.
+            let next_desc = if is_sorted {
+                !descending
+            } else {
+                column != Column::State
+            };
+            let order = if next_desc { "desc" } else { "asc" };
+            Header {
+                label,
+                href: format!("{path}?sort={key}&order={order}#states"),
+                aria_sort: is_sorted.then_some(if descending {
+                    "descending"
+                } else {
+                    "ascending"
+                }),
+                numeric: column != Column::State,
+            }
+        })
+        .collect()
+}
+
+fn table_row(data: &WageData, soc: &SocCode, area: usize, unit: Unit) -> TableRow {
+    let release = data.release();
+    let name = place_name(&data.areas()[area]);
+    let Some(wages) = data.wages(soc, area) else {
+        return TableRow {
+            name,
+            national: area == 0,
+            cells: vec!["No estimate".to_owned(); 6],
+        };
+    };
+    let cell = |figure: Figure, unit: Unit| match figure {
+        Figure::NotReleased => "Not released".to_owned(),
+        Figure::NotPublished => "Not published".to_owned(),
+        figure => money::figure(figure, unit, release).unwrap_or_default(),
+    };
+    let p = wages.percentiles(unit);
+    let employment = wages
+        .employment
+        .value()
+        .map_or_else(|| "Not released".to_owned(), thousands);
+    TableRow {
+        name,
+        national: area == 0,
+        cells: std::iter::once(employment)
+            .chain([p.p10, p.p25, p.median, p.p75, p.p90].map(|f| cell(f, unit)))
+            .collect(),
+    }
+}
+
+/// An occupation in the index, with the roles written for it.
+struct IndexEntry<'a> {
+    occupation: &'a Occupation,
+    median: Option<String>,
+    roles: Vec<&'a Role>,
+}
+
+/// A major SOC group and its detailed occupations.
+struct Group<'a> {
+    occupation: &'a Occupation,
+    anchor: String,
+    entries: Vec<IndexEntry<'a>>,
+}
+
+#[derive(Template)]
+#[template(path = "salaries/index.html")]
+struct IndexPage<'a> {
+    layout: Layout<'a>,
+    citation: String,
+    count: usize,
+    groups: Vec<Group<'a>>,
+}
+
+/// `GET /salaries`: every detailed occupation, grouped by major SOC group.
+pub async fn index(site: web::Data<Site>) -> Result<HttpResponse, AppError> {
+    let data = site.library.wages();
+    let release = data.release();
+    let mut groups: Vec<Group<'_>> = data
+        .occupations()
+        .filter(|o| o.level == Level::Major && o.soc.as_str() != "00-0000")
+        .map(|occupation| Group {
+            occupation,
+            anchor: format!("group-{}", &occupation.soc.as_str()[..2]),
+            entries: Vec::new(),
+        })
+        .collect();
+    for occupation in data
+        .occupations()
+        .filter(|o| o.level == Level::Detailed && data.has(&o.soc))
+    {
+        let Some(group) = groups
+            .iter_mut()
+            .find(|g| g.occupation.soc == occupation.soc.major_group())
+        else {
+            continue;
+        };
+        let median = data.wages(&occupation.soc, 0).and_then(|w| {
+            let (unit, p) = w.basis();
+            let per = if unit == Unit::Hourly {
+                " per hour"
+            } else {
+                ""
+            };
+            money::figure(p.median, unit, release).map(|m| format!("{m}{per}"))
+        });
+        group.entries.push(IndexEntry {
+            occupation,
+            median,
+            roles: site
+                .library
+                .roles()
+                .iter()
+                .filter(|r| r.soc == occupation.soc)
+                .collect(),
+        });
+    }
+    groups.retain(|g| !g.entries.is_empty());
+    let count = groups.iter().map(|g| g.entries.len()).sum();
+    let layout = Layout::new(
+        &site.assets,
+        "Salaries by occupation",
+        &format!("Median pay for all {count} U.S. occupations, from the BLS OEWS {} survey, with figures for every state.", release.name),
+    )
+    .in_section(Section::Salaries);
+    render(&IndexPage {
+        layout,
+        citation: release.citation(),
+        count,
+        groups,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_sort_columns_fall_back_to_state() {
+        assert_eq!(Column::from_query(Some("median")), Column::Median);
+        assert_eq!(Column::from_query(Some("<script>")), Column::State);
+        assert_eq!(Column::from_query(None), Column::State);
+    }
+
+    #[test]
+    fn header_links_toggle_the_sorted_column() {
+        let headers = headers("/salaries/x", Column::Median, true);
+        let median = &headers[4];
+        assert_eq!(median.href, "/salaries/x?sort=median&order=asc#states");
+        assert_eq!(median.aria_sort, Some("descending"));
+        assert_eq!(headers[0].href, "/salaries/x?sort=state&order=asc#states");
+        assert_eq!(
+            headers[1].href,
+            "/salaries/x?sort=employment&order=desc#states"
+        );
+        assert_eq!(headers[1].aria_sort, None);
+    }
+}

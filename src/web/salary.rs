@@ -1,0 +1,280 @@
+//! The salary panel: one occupation's pay in one area, formatted for people, and the
+//! salary section of a role page built around it.
+
+use crate::wages::money::{self, thousands};
+use crate::wages::{Area, Figure, Occupation, Release, Unit, WageData, Wages};
+
+use super::human_date;
+
+/// One occupation's pay in one area, ready to show. `None` means "not available";
+/// `notes` says why.
+pub struct SalaryPanel {
+    /// "United States" or the state's name.
+    pub place: String,
+    /// "Median annual wage" or, for hourly-only occupations, "Median hourly wage".
+    pub headline_label: &'static str,
+    /// "$69,990" or "$29.05 per hour".
+    pub headline: Option<String>,
+    /// 25th to 75th percentile.
+    pub middle_half: Option<String>,
+    /// 10th to 90th percentile.
+    pub wide_range: Option<String>,
+    /// The hourly median, shown beside an annual headline.
+    pub hourly_median: Option<String>,
+    /// Whether to show the hourly median row (not when the headline is hourly already).
+    pub show_hourly: bool,
+    /// Jobs held.
+    pub employment: Option<String>,
+    /// Why any figure is missing, each reason once.
+    pub notes: Vec<String>,
+}
+
+impl SalaryPanel {
+    /// The panel for `wages` in `area`; `None` wages means BLS published nothing there.
+    pub fn new(area: &Area, wages: Option<&Wages>, release: &Release) -> Self {
+        let place = place_name(area);
+        let Some(wages) = wages else {
+            return Self {
+                headline_label: "Median annual wage",
+                headline: None,
+                middle_half: None,
+                wide_range: None,
+                hourly_median: None,
+                show_hourly: false,
+                employment: None,
+                notes: vec![format!(
+                    "BLS published no estimates for this occupation in {}.",
+                    place_phrase(area)
+                )],
+                place,
+            };
+        };
+        let (unit, p) = wages.basis();
+        let per = |text: String| match unit {
+            Unit::Hourly => format!("{text} per hour"),
+            _ => text,
+        };
+        let mut notes: Vec<String> = Vec::new();
+        let mut note = |figure: Figure, unit: Unit| {
+            if let Some(why) = money::why_missing(figure, unit)
+                && !notes.iter().any(|n| n == why)
+            {
+                notes.push(why.to_owned());
+            }
+        };
+        for figure in [p.median, p.p25, p.p75, p.p10, p.p90] {
+            note(figure, unit);
+        }
+        note(wages.annual.median, Unit::Annual);
+        if unit == Unit::Annual {
+            note(wages.hourly.median, Unit::Hourly);
+        }
+        note(wages.employment, Unit::Count);
+        Self {
+            place,
+            headline_label: match unit {
+                Unit::Hourly => "Median hourly wage",
+                _ => "Median annual wage",
+            },
+            headline: money::figure(p.median, unit, release).map(per),
+            middle_half: money::range(p.p25, p.p75, unit, release).map(per),
+            wide_range: money::range(p.p10, p.p90, unit, release).map(per),
+            hourly_median: money::figure(wages.hourly.median, Unit::Hourly, release)
+                .map(|h| format!("{h} per hour")),
+            show_hourly: unit == Unit::Annual,
+            employment: wages.employment.value().map(thousands),
+            notes,
+        }
+    }
+}
+
+/// "United States" for the national area, else the state's name.
+pub fn place_name(area: &Area) -> String {
+    if area.code == "0000000" {
+        "United States".to_owned()
+    } else {
+        area.name.clone()
+    }
+}
+
+/// "the United States" or the state's name, to follow "in".
+fn place_phrase(area: &Area) -> String {
+    match place_name(area).as_str() {
+        "United States" => "the United States".to_owned(),
+        name => name.to_owned(),
+    }
+}
+
+/// A state in the selector.
+pub struct StateOption {
+    /// URL value.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// Whether it is the chosen one.
+    pub selected: bool,
+}
+
+/// The salary section of a role page, or the top of a salary page.
+pub struct SalarySection<'a> {
+    /// The closest official occupation.
+    pub occupation: &'a Occupation,
+    /// The prose sentence quoting the national median, built from the panel's own figure.
+    pub sentence: String,
+    /// National figures.
+    pub national: SalaryPanel,
+    /// Figures for the chosen state.
+    pub state: Option<SalaryPanel>,
+    /// A chosen state we do not know, said back to the user.
+    pub unknown_state: Option<String>,
+    /// Every state, for the selector.
+    pub states: Vec<StateOption>,
+    /// "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025".
+    pub citation: String,
+    /// When BLS published it.
+    pub published: String,
+}
+
+impl<'a> SalarySection<'a> {
+    /// The section for `occupation`, with `state` (a slug from the query string) beside
+    /// the national figures when given.
+    pub fn new(data: &'a WageData, occupation: &'a Occupation, state: Option<&str>) -> Self {
+        let release = data.release();
+        let areas = data.areas();
+        let national = SalaryPanel::new(&areas[0], data.wages(&occupation.soc, 0), release);
+        let chosen = state
+            .filter(|s| !s.is_empty())
+            .map(|slug| (slug, data.area(slug).filter(|(i, _)| *i > 0)));
+        let state_panel = chosen
+            .and_then(|(_, found)| found)
+            .map(|(i, area)| SalaryPanel::new(area, data.wages(&occupation.soc, i), release));
+        let unknown_state = chosen
+            .filter(|(_, found)| found.is_none())
+            .map(|(slug, _)| slug.to_owned());
+        let mut states: Vec<StateOption> = areas[1..]
+            .iter()
+            .map(|area| StateOption {
+                slug: area.slug.clone(),
+                name: area.name.clone(),
+                selected: state == Some(area.slug.as_str()),
+            })
+            .collect();
+        states.sort_by(|a, b| a.name.cmp(&b.name));
+        Self {
+            occupation,
+            sentence: sentence(&national, &release.name),
+            national,
+            state: state_panel,
+            unknown_state,
+            states,
+            citation: release.citation(),
+            published: human_date(release.published),
+        }
+    }
+}
+
+/// The one sentence of prose that quotes pay: built from the panel's headline, so prose
+/// and panel can never disagree.
+fn sentence(national: &SalaryPanel, release: &str) -> String {
+    let label = national.headline_label.to_lowercase();
+    match &national.headline {
+        Some(headline) => format!(
+            "In the {release} survey, the {label} for this occupation in the United States was {headline}: half of the workers earned more than that, and half earned less."
+        ),
+        None => format!(
+            "BLS did not publish a national {label} for this occupation in the {release} survey."
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wages::tests::release;
+
+    fn nation() -> Area {
+        Area {
+            code: "0000000".into(),
+            name: "National".into(),
+            slug: "national".into(),
+        }
+    }
+
+    fn wages(row: [Figure; 13]) -> Wages {
+        Wages::from_row(row)
+    }
+
+    const V: fn(u64) -> Figure = Figure::Value;
+
+    #[test]
+    fn an_annual_occupation_shows_annual_figures_and_the_hourly_median() {
+        let w = wages([
+            V(1_256_010),
+            V(3963),
+            V(82_430),
+            V(1826),
+            V(2292),
+            V(3365),
+            V(4831),
+            V(7156),
+            V(37_980),
+            V(47_670),
+            V(69_990),
+            V(100_480),
+            V(148_840),
+        ]);
+        let panel = SalaryPanel::new(&nation(), Some(&w), &release());
+        assert_eq!(panel.place, "United States");
+        assert_eq!(panel.headline.as_deref(), Some("$69,990"));
+        assert_eq!(panel.middle_half.as_deref(), Some("$47,670 - $100,480"));
+        assert_eq!(panel.wide_range.as_deref(), Some("$37,980 - $148,840"));
+        assert_eq!(panel.hourly_median.as_deref(), Some("$33.65 per hour"));
+        assert_eq!(panel.employment.as_deref(), Some("1,256,010"));
+        assert!(panel.notes.is_empty());
+        assert!(sentence(&panel, "May 2025").contains("was $69,990:"));
+    }
+
+    #[test]
+    fn top_coded_and_unreleased_figures_are_never_shown_as_numbers() {
+        let mut row = [V(100_000); 13];
+        row[0] = Figure::NotReleased;
+        row[12] = Figure::TopCoded;
+        row[5] = V(5000);
+        let panel = SalaryPanel::new(&nation(), Some(&wages(row)), &release());
+        assert_eq!(
+            panel.wide_range.as_deref(),
+            Some("$100,000 - $239,200 or more")
+        );
+        assert_eq!(panel.employment, None);
+        assert_eq!(panel.notes.len(), 1);
+        assert!(panel.notes[0].contains("did not release"));
+    }
+
+    #[test]
+    fn an_hourly_only_occupation_is_never_annualized() {
+        let mut row = [V(2905); 13];
+        row[2] = Figure::NotPublished;
+        row[8..13].fill(Figure::NotPublished);
+        let panel = SalaryPanel::new(&nation(), Some(&wages(row)), &release());
+        assert_eq!(panel.headline_label, "Median hourly wage");
+        assert_eq!(panel.headline.as_deref(), Some("$29.05 per hour"));
+        assert_eq!(
+            panel.middle_half.as_deref(),
+            Some("$29.05 - $29.05 per hour")
+        );
+        assert!(!panel.show_hourly);
+        assert!(panel.notes.iter().any(|n| n.contains("only hourly")));
+        assert!(sentence(&panel, "May 2025").contains("median hourly wage"));
+    }
+
+    #[test]
+    fn no_estimates_at_all_says_so() {
+        let panel = SalaryPanel::new(&nation(), None, &release());
+        assert_eq!(panel.headline, None);
+        assert_eq!(
+            panel.notes,
+            ["BLS published no estimates for this occupation in the United States."]
+        );
+        assert!(sentence(&panel, "May 2025").starts_with("BLS did not publish"));
+    }
+}
