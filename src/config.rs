@@ -42,4 +42,13 @@ pub struct Config {
         value_name = "DIR"
     )]
     pub data_dir: PathBuf,
+
+    /// Form submissions allowed per client address per minute (0: no limit).
+    #[arg(
+        long,
+        env = "ROLEBOOK_POST_LIMIT",
+        default_value_t = 30,
+        value_name = "N"
+    )]
+    pub post_limit: u32,
 }

@@ -2,6 +2,7 @@
 //! layout by [`crate::web`]'s error-page middleware.
 
 use actix_web::http::StatusCode;
+use actix_web::http::header::RETRY_AFTER;
 use actix_web::{HttpResponse, ResponseError};
 
 /// Why a request could not be answered with the page it asked for.
@@ -10,16 +11,42 @@ pub enum AppError {
     /// No page at this address.
     #[error("There is no page at this address.")]
     NotFound,
+    /// A secret link that is missing or wrong.
+    #[error("This link does not allow that.")]
+    Forbidden,
+    /// Too many form submissions from one address.
+    #[error("Too many submissions; wait {retry_after} seconds.")]
+    TooManyRequests {
+        /// Seconds until the next one is allowed.
+        retry_after: u64,
+    },
     /// A template failed to render: a bug on our side.
     #[error("could not render the page: {0}")]
     Render(#[from] askama::Error),
+    /// Storage or another fault on our side.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<crate::builder::StoreError> for AppError {
+    fn from(error: crate::builder::StoreError) -> Self {
+        AppError::Internal(error.to_string())
+    }
+}
+
+impl From<actix_web::error::BlockingError> for AppError {
+    fn from(error: actix_web::error::BlockingError) -> Self {
+        AppError::Internal(error.to_string())
+    }
 }
 
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Render(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -28,6 +55,10 @@ impl ResponseError for AppError {
             tracing::error!(error = %self, "request failed");
         }
         // The body is filled in by the error-page middleware, which has the site's state.
-        HttpResponse::new(self.status_code())
+        let mut response = HttpResponse::build(self.status_code());
+        if let AppError::TooManyRequests { retry_after } = self {
+            response.insert_header((RETRY_AFTER, retry_after.to_string()));
+        }
+        response.finish()
     }
 }

@@ -4,10 +4,14 @@
 //! Data flows one way: [`content`] (with its [`wages`] data) is loaded and validated
 //! at start-up, then the [`web`] layer reads it to answer requests.
 
+pub mod builder;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod dates;
+pub mod db;
 pub mod error;
+pub mod random;
 pub mod server;
 pub mod wages;
 pub mod web;

@@ -7,9 +7,11 @@ use std::time::Instant;
 use actix_web::dev::Server;
 use actix_web::{HttpServer, web};
 
+use crate::builder::Drafts;
 use crate::config::Config;
 use crate::content::{ContentErrors, Library};
-use crate::web::{Assets, Site};
+use crate::db::{self, DbError};
+use crate::web::{Assets, RateLimiter, Site};
 
 /// Why the server did not start.
 #[derive(Debug, thiserror::Error)]
@@ -24,6 +26,14 @@ pub enum StartError {
         path: PathBuf,
         /// Why.
         source: std::io::Error,
+    },
+    /// The database could not be opened.
+    #[error("cannot open the database in {path}: {source}")]
+    Database {
+        /// The data directory.
+        path: PathBuf,
+        /// Why.
+        source: DbError,
     },
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
@@ -65,12 +75,18 @@ pub fn start(
         path: config.data_dir.clone(),
         source,
     })?;
+    let conn = db::open(&config.data_dir).map_err(|source| StartError::Database {
+        path: config.data_dir.clone(),
+        source,
+    })?;
     tracing::info!(roles = library.roles().len(), "content loaded");
     let site = web::Data::new(Site {
         library,
         assets: Assets::new(),
+        drafts: Drafts::new(conn),
     });
-    let mut server = HttpServer::new(move || crate::web::app(site.clone()));
+    let limiter = web::Data::new(RateLimiter::new(config.post_limit));
+    let mut server = HttpServer::new(move || crate::web::app(site.clone(), limiter.clone()));
     if let Some(workers) = workers {
         server = server.workers(workers);
     }

@@ -40,6 +40,8 @@ struct Browser {
     client: Client,
     driver: Child,
     _profile: tempfile::TempDir,
+    /// Where downloads land.
+    downloads: tempfile::TempDir,
 }
 
 impl Drop for Browser {
@@ -81,8 +83,16 @@ impl Browser {
         let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|f| f.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.path().display()));
         args.push("--window-size=1280,900".to_owned());
+        let downloads = tempfile::tempdir().expect("downloads dir");
         let capabilities = json!({
-            "goog:chromeOptions": { "binary": chromium, "args": args }
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": args,
+                "prefs": {
+                    "download.default_directory": downloads.path(),
+                    "download.prompt_for_download": false
+                }
+            }
         });
         let capabilities = capabilities.as_object().expect("object").clone();
         let url = format!("http://127.0.0.1:{port}");
@@ -104,6 +114,7 @@ impl Browser {
             client,
             driver,
             _profile: profile,
+            downloads,
         })
     }
 
@@ -141,6 +152,43 @@ impl Browser {
             .click()
             .await
             .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    }
+
+    /// Types `text` into the field `css`, replacing what it held.
+    async fn fill(&self, css: &str, text: &str) {
+        let field = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"));
+        field.clear().await.expect("clear");
+        field.send_keys(text).await.expect("type");
+    }
+
+    async fn value(&self, css: &str) -> String {
+        let field = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"));
+        field
+            .prop("value")
+            .await
+            .expect("value")
+            .unwrap_or_default()
+    }
+
+    /// Waits for a file to finish downloading, and returns its text.
+    async fn downloaded(&self, name: &str) -> String {
+        let path = self.downloads.path().join(name);
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "{name} was not downloaded");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Picks a state in the salary section's selector and submits the form.
@@ -286,6 +334,7 @@ async fn pages_fit_a_phone_screen_without_sideways_scrolling() {
         "/job-descriptions/customer-service-representative?state=ohio",
         "/salaries",
         "/salaries/account-manager",
+        "/job-descriptions/build?role=account-manager",
         "/no-such-page",
     ] {
         browser.open(path).await;
@@ -302,4 +351,88 @@ async fn pages_fit_a_phone_screen_without_sideways_scrolling() {
             "{path} scrolls sideways by {overflow}px"
         );
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn build_a_job_description_from_a_role_and_download_it() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let journey = async {
+        browser.open("/job-descriptions/account-manager").await;
+        browser
+            .wait_for_heading("Account Manager job description")
+            .await;
+        browser.click(".cta a").await;
+        browser.wait_for_heading("Build a job description").await;
+        assert_eq!(browser.value("#title").await, "Account Manager");
+        assert!(
+            browser.value("#duties").await.lines().count() >= 6,
+            "duties prefilled"
+        );
+        assert!(!browser.value("#pay_min").await.is_empty(), "pay suggested");
+        assert!(browser.texts(".suggestion").await[0].contains("May 2025"));
+
+        browser.click(".form-actions button").await;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while browser.count(".error-summary").await == 0 {
+            assert!(Instant::now() < deadline, "no error summary");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let problems = browser.texts(".error-summary li").await;
+        assert!(
+            problems.iter().any(|p| p == "Enter the company name"),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p == "Enter the city"),
+            "{problems:?}"
+        );
+        assert_eq!(
+            browser.value("#title").await,
+            "Account Manager",
+            "what was typed is kept"
+        );
+
+        browser.click(".error-summary a[href='#company']").await;
+        browser.fill("#company", "Buckeye Staffing").await;
+        browser.fill("#city", "Columbus").await;
+        let state = browser
+            .client
+            .find(Locator::Css("#state"))
+            .await
+            .expect("state");
+        state.select_by_label("Ohio").await.expect("choose Ohio");
+        browser.click(".form-actions button").await;
+
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while browser.count(".job-posting").await == 0 {
+            assert!(Instant::now() < deadline, "the draft did not open");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(
+            browser
+                .path()
+                .await
+                .starts_with("/job-descriptions/drafts/")
+        );
+        assert_eq!(browser.texts(".posting-title").await, ["Account Manager"]);
+        assert!(browser.texts(".posting-meta").await[0].contains("Buckeye Staffing"));
+        assert_eq!(
+            browser.count(".edit-link").await,
+            1,
+            "the edit link is shown after saving"
+        );
+
+        browser.click(".exports a[href$='.md']").await;
+        let markdown = browser.downloaded("account-manager.md").await;
+        assert!(markdown.starts_with("# Account Manager\n"), "{markdown}");
+        assert!(
+            markdown.contains("**Buckeye Staffing** · Columbus, Ohio"),
+            "{markdown}"
+        );
+    };
+    tokio::time::timeout(Duration::from_secs(90), journey)
+        .await
+        .expect("journey finished in time");
 }

@@ -15,9 +15,11 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::builder::PayRules;
 use crate::wages::WageData;
 
 pub use error::{ContentError, ContentErrors, Problem};
+pub(crate) use front_matter::Document;
 pub(crate) use lines::LineIndex;
 pub use page::Page;
 pub use role::{MIN_SIMILAR, Role, SUMMARY_MAX};
@@ -35,7 +37,11 @@ pub struct Library {
     featured: Vec<usize>,
     pages: Vec<Page>,
     wages: WageData,
+    pay_rules: PayRules,
 }
+
+/// The pay transparency rules, inside the content directory.
+pub const PAY_RULES_FILE: &str = "data/pay-transparency.toml";
 
 /// Where the wage data lives inside the content directory.
 pub const WAGE_DATA_DIR: &str = "data/oews";
@@ -81,12 +87,21 @@ impl Library {
         let wages = WageData::load(&dir.join(WAGE_DATA_DIR))
             .map_err(|e| errors.extend(e))
             .ok();
+        let rules_path = dir.join(PAY_RULES_FILE);
+        let pay_rules = wages.as_ref().and_then(|wages| {
+            let source = read(&rules_path, &mut errors)?;
+            let known_state = |name: &str| wages.areas().iter().skip(1).any(|a| a.name == name);
+            PayRules::parse(&source, known_state)
+                .map_err(|p| errors.push(p.in_file(&rules_path)))
+                .ok()
+        });
         let files = RoleFiles::new(&role_files, &mut errors);
-        let library = match (settings, wages) {
-            (Some(settings), Some(wages)) => {
+        let library = match (settings, wages, pay_rules) {
+            (Some(settings), Some(wages), Some(pay_rules)) => {
                 let checked = Checked {
                     settings,
                     wages,
+                    pay_rules,
                     files,
                     settings_path,
                 };
@@ -135,6 +150,11 @@ impl Library {
     /// The wage data.
     pub fn wages(&self) -> &WageData {
         &self.wages
+    }
+
+    /// The pay transparency rules.
+    pub fn pay_rules(&self) -> &PayRules {
+        &self.pay_rules
     }
 
     /// The standalone page with this slug.
@@ -209,6 +229,7 @@ fn markdown_files(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<PathBuf> {
 struct Checked<'a> {
     settings: site::Settings,
     wages: WageData,
+    pay_rules: PayRules,
     files: RoleFiles<'a>,
     settings_path: PathBuf,
 }
@@ -225,6 +246,7 @@ impl Checked<'_> {
         let Checked {
             settings,
             wages,
+            pay_rules,
             files,
             settings_path,
         } = self;
@@ -301,6 +323,7 @@ impl Checked<'_> {
             featured,
             pages,
             wages,
+            pay_rules,
         }
     }
 }

@@ -99,6 +99,8 @@ pub struct Faq {
 pub struct RoleBody {
     /// The paragraphs before the first section, as HTML.
     pub intro_html: String,
+    /// The intro's first paragraph as plain text, to start a job description from.
+    pub intro_text: String,
     /// Duties and responsibilities.
     pub duties: ListSection,
     /// What the role does, as HTML.
@@ -195,6 +197,11 @@ pub fn parse(body: &str, first_line: usize) -> Result<RoleBody, Vec<Problem>> {
     let faq = section(Section::Faq).and_then(|f| problems.check(questions(f, &lines)));
     let body = (|| {
         Some(RoleBody {
+            intro_text: intro
+                .iter()
+                .find(|b| b.is_paragraph())
+                .map(Block::text)
+                .unwrap_or_default(),
             intro_html: intro_html?,
             duties: duties?,
             what_it_does_html: what?,

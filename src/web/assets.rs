@@ -16,7 +16,7 @@ struct File {
     content_type: &'static str,
 }
 
-const FILES: [File; 3] = [
+const FILES: [File; 4] = [
     File {
         name: "style.css",
         bytes: include_bytes!("../../static/style.css"),
@@ -26,6 +26,11 @@ const FILES: [File; 3] = [
         name: "favicon.svg",
         bytes: include_bytes!("../../static/favicon.svg"),
         content_type: "image/svg+xml",
+    },
+    File {
+        name: "builder.js",
+        bytes: include_bytes!("../../static/builder.js"),
+        content_type: "text/javascript; charset=utf-8",
     },
     File {
         name: "favicon.ico",

@@ -33,9 +33,17 @@ fn wording(status: StatusCode) -> (&'static str, &'static str) {
             "That action is not available here",
             "This address cannot be used that way. Follow a link or use the search instead.",
         ),
+        StatusCode::FORBIDDEN => (
+            "You cannot do that with this link",
+            "This page needs a private link that was not given, or is not right. If you saved a job description, use the edit link we showed you after saving it.",
+        ),
+        StatusCode::TOO_MANY_REQUESTS => (
+            "Too many forms sent at once",
+            "We received a lot of forms from your address in a short time. Wait a minute, then go back and send yours again: your browser keeps what you typed.",
+        ),
         StatusCode::PAYLOAD_TOO_LARGE => (
             "That was too much to send",
-            "The request was larger than we accept. Shorten what you entered and try again.",
+            "The form was larger than the 64 KB we accept. Go back, shorten the longest fields and send it again.",
         ),
         status if status.is_client_error() => (
             "We could not understand that request",

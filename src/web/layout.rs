@@ -1,8 +1,5 @@
 //! What the base layout (`templates/base.html`) needs from every page.
 
-use time::Date;
-use time::macros::format_description;
-
 use super::Assets;
 
 /// The site's name, in titles and the header.
@@ -29,6 +26,8 @@ pub struct Layout<'a> {
     pub section: Section,
     /// Static file URLs.
     pub assets: &'a Assets,
+    /// Keep the page out of search engines.
+    pub noindex: bool,
 }
 
 impl<'a> Layout<'a> {
@@ -39,12 +38,19 @@ impl<'a> Layout<'a> {
             description: description.to_owned(),
             section: Section::None,
             assets,
+            noindex: false,
         }
     }
 
     /// Marks `section` as the current part of the site.
     pub fn in_section(mut self, section: Section) -> Self {
         self.section = section;
+        self
+    }
+
+    /// Keeps the page out of search engines.
+    pub fn noindex(mut self) -> Self {
+        self.noindex = true;
         self
     }
 
@@ -56,26 +62,5 @@ impl<'a> Layout<'a> {
     /// True when the page belongs to the salaries section.
     pub fn in_salaries(&self) -> bool {
         self.section == Section::Salaries
-    }
-}
-
-/// A date as people read it: "23 November 2026".
-pub fn human_date(date: Date) -> String {
-    date.format(format_description!(
-        "[day padding:none] [month repr:long] [year]"
-    ))
-    .unwrap_or_else(|_| date.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_read_naturally() {
-        assert_eq!(
-            human_date(time::macros::date!(2026 - 11 - 03)),
-            "3 November 2026"
-        );
     }
 }

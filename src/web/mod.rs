@@ -2,12 +2,16 @@
 //! (handlers, their template structs and their unit tests).
 
 mod assets;
+mod builder;
 mod chart;
+mod csrf;
+mod drafts;
 mod errors;
 mod home;
 mod layout;
 mod middleware;
 mod pages;
+mod rate_limit;
 mod roles;
 mod salaries;
 mod salary;
@@ -19,9 +23,12 @@ use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, Error, FromRequest, Handler, HttpResponse, Resource, Responder, guard, web};
 use askama::Template;
 
+pub use crate::dates::human_date;
 pub use assets::Assets;
-pub use layout::{Layout, Section, human_date};
+pub use layout::{Layout, Section};
+pub use rate_limit::RateLimiter;
 
+use crate::builder::Drafts;
 use crate::content::Library;
 use crate::error::AppError;
 
@@ -31,11 +38,18 @@ pub struct Site {
     pub library: Library,
     /// Static files.
     pub assets: Assets,
+    /// Saved job description drafts.
+    pub drafts: Drafts,
 }
 
-/// The application: middleware and the route table over `site`.
+/// The largest request body accepted, for every form.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// The application: middleware and the route table over `site`, with form
+/// submissions limited by `limiter`.
 pub fn app(
     site: web::Data<Site>,
+    limiter: web::Data<RateLimiter>,
 ) -> App<
     impl ServiceFactory<
         ServiceRequest,
@@ -47,6 +61,9 @@ pub fn app(
 > {
     App::new()
         .app_data(site)
+        .app_data(limiter)
+        .app_data(web::PayloadConfig::new(MAX_BODY))
+        .wrap(from_fn(rate_limit::limit_posts))
         .wrap(errors::error_pages())
         .wrap(from_fn(middleware::conditional_get))
         .wrap(Compress::default())
@@ -60,6 +77,21 @@ pub fn app(
 fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(page("/", home::show))
         .service(page("/job-descriptions", roles::index))
+        .service(
+            web::resource("/job-descriptions/build")
+                .route(get_or_head().to(builder::new))
+                .route(web::post().to(builder::create)),
+        )
+        .service(page(
+            "/job-descriptions/drafts/{id}.{format}",
+            drafts::export,
+        ))
+        .service(page("/job-descriptions/drafts/{id}", drafts::show))
+        .service(
+            web::resource("/job-descriptions/drafts/{id}/edit")
+                .route(get_or_head().to(drafts::edit))
+                .route(web::post().to(drafts::update)),
+        )
         .service(page("/job-descriptions/{slug}", roles::show))
         .service(page("/salaries", salaries::index))
         .service(page("/salaries/soc/{code}", salaries::occupation))
@@ -76,11 +108,12 @@ where
     Args: FromRequest + 'static,
     F::Output: Responder + 'static,
 {
-    web::resource(path).route(
-        web::route()
-            .guard(guard::Any(guard::Get()).or(guard::Head()))
-            .to(handler),
-    )
+    web::resource(path).route(get_or_head().to(handler))
+}
+
+/// A route answering GET and HEAD alike.
+fn get_or_head() -> actix_web::Route {
+    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
 }
 
 /// Renders a page template into a `200 OK` HTML response.
@@ -100,9 +133,11 @@ pub(crate) mod tests {
     pub fn site() -> web::Data<Site> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let library = Library::load(&dir).expect("the shipped content is valid");
+        let drafts = Drafts::new(crate::db::in_memory());
         web::Data::new(Site {
             library,
             assets: Assets::new(),
+            drafts,
         })
     }
 }

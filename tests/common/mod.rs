@@ -63,20 +63,31 @@ pub fn library() -> &'static Library {
     LIBRARY.get_or_init(|| Library::load(&content_dir()).expect("shipped content is valid"))
 }
 
-/// The base URL of a server started once per test binary, e.g. `http://127.0.0.1:41234`.
-pub fn base_url() -> &'static str {
-    static BASE: OnceLock<String> = OnceLock::new();
-    BASE.get_or_init(|| {
+/// A real server on a loopback port over the real content, with its own data directory.
+pub struct TestServer {
+    /// `http://127.0.0.1:41234`.
+    pub base: String,
+    /// Where its SQLite database lives.
+    pub data_dir: PathBuf,
+}
+
+impl TestServer {
+    /// Starts a server allowing `post_limit` form submissions a minute per address (0: any).
+    pub fn start(post_limit: u32) -> Self {
+        static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let addr = listener.local_addr().expect("local address");
-        let data_dir =
-            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("data-{}", std::process::id()));
+        let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let data_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("data-{}-{n}", std::process::id()));
+        let _ = fs::remove_dir_all(&data_dir);
         let config = Config {
             addr,
             content: ContentDir {
                 path: content_dir(),
             },
-            data_dir,
+            data_dir: data_dir.clone(),
+            post_limit,
         };
         let (ready, started) = mpsc::channel();
         std::thread::spawn(move || {
@@ -88,8 +99,22 @@ pub fn base_url() -> &'static str {
             })
         });
         started.recv().expect("server started");
-        format!("http://{addr}")
-    })
+        Self {
+            base: format!("http://{addr}"),
+            data_dir,
+        }
+    }
+}
+
+/// The server shared by a test binary, with no limit on form submissions.
+pub fn server() -> &'static TestServer {
+    static SERVER: OnceLock<TestServer> = OnceLock::new();
+    SERVER.get_or_init(|| TestServer::start(0))
+}
+
+/// The shared server's base URL.
+pub fn base_url() -> &'static str {
+    &server().base
 }
 
 /// A response, read whole.
@@ -131,18 +156,26 @@ fn agent() -> &'static ureq::Agent {
     })
 }
 
-/// Sends `method` to `path` on the test server with extra headers.
+/// Sends `method` to `path` on the shared test server with extra headers.
 pub fn request(method: &str, path: &str, headers: &[(&str, &str)]) -> Response {
-    let mut builder = ureq::http::Request::builder()
-        .method(method)
-        .uri(format!("{}{path}", base_url()));
+    send(
+        &format!("{}{path}", base_url()),
+        method,
+        headers,
+        Vec::new(),
+    )
+}
+
+/// Sends a request with a body to a full URL.
+pub fn send(url: &str, method: &str, headers: &[(&str, &str)], body: Vec<u8>) -> Response {
+    let mut builder = ureq::http::Request::builder().method(method).uri(url);
     for (name, value) in headers {
         builder = builder.header(*name, *value);
     }
-    let request = builder.body(()).expect("valid request");
+    let request = builder.body(body).expect("valid request");
     let mut response = agent()
         .run(request)
-        .unwrap_or_else(|e| panic!("{method} {path} failed: {e}"));
+        .unwrap_or_else(|e| panic!("{method} {url} failed: {e}"));
     let status = response.status().as_u16();
     let headers = response.headers().clone();
     let body = response
@@ -168,6 +201,71 @@ pub fn page(path: &str) -> Html {
     let response = get(path);
     assert_eq!(response.status, 200, "GET {path}");
     response.html()
+}
+
+impl Response {
+    /// The `name=value` pairs of every `Set-Cookie`, ready for a `Cookie` header.
+    pub fn cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| v.split(';').next())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The full `Set-Cookie` header for cookie `name`.
+    pub fn set_cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with(&format!("{name}=")))
+            .map(str::to_owned)
+    }
+}
+
+/// A browser's session with the form: the CSRF cookie and the token the form carries.
+pub struct FormSession {
+    /// The `Cookie` header value.
+    pub cookie: String,
+    /// The hidden `csrf` field's value.
+    pub csrf: String,
+}
+
+impl FormSession {
+    /// Opens the blank form on `base` as a new browser would.
+    pub fn open(base: &str) -> Self {
+        let response = send(
+            &format!("{base}/job-descriptions/build"),
+            "GET",
+            &[],
+            Vec::new(),
+        );
+        assert_eq!(response.status, 200);
+        let csrf = attrs(&response.html(), "input[name=csrf]", "value").remove(0);
+        Self {
+            cookie: response.cookies().join("; "),
+            csrf,
+        }
+    }
+
+    /// POSTs `fields` (plus the CSRF token) as a form to `path` on `base`.
+    pub fn post(&self, base: &str, path: &str, fields: &[(&str, &str)]) -> Response {
+        let mut all: Vec<(&str, &str)> = vec![("csrf", self.csrf.as_str())];
+        all.extend_from_slice(fields);
+        let body = serde_html_form::to_string(&all).expect("form encoding");
+        send(
+            &format!("{base}{path}"),
+            "POST",
+            &[
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Cookie", &self.cookie),
+            ],
+            body.into_bytes(),
+        )
+    }
 }
 
 /// A CSS selector (panics on a typo in the test).

@@ -1,0 +1,356 @@
+//! A job posting as Markdown, plain text and schema.org `JobPosting` JSON-LD. (The
+//! standalone HTML page is a template in the web layer.) Everything the user typed is
+//! escaped for the format it lands in.
+
+use serde_json::{Value, json};
+
+use super::posting::{HowToApply, JobPosting, Location};
+use crate::dates::human_date;
+
+/// The sections of a posting after its summary, in order: heading and items.
+pub fn sections(posting: &JobPosting) -> Vec<(&'static str, Vec<String>)> {
+    [
+        ("What you will do", posting.duties.clone()),
+        ("What you need", posting.required.clone()),
+        ("Nice to have", posting.preferred.clone()),
+        ("Benefits", posting.benefit_lines()),
+    ]
+    .into_iter()
+    .filter(|(_, items)| !items.is_empty())
+    .collect()
+}
+
+/// "Posted 23 November 2026. Applications close 31 December 2026."
+pub fn dates_line(posting: &JobPosting) -> String {
+    let posted = format!("Posted {}.", human_date(posting.date_posted));
+    match posting.closing_date {
+        Some(closing) => format!("{posted} Applications close {}.", human_date(closing)),
+        None => posted,
+    }
+}
+
+/// A download file name from the job title: `senior-account-manager.md`.
+pub fn file_name(posting: &JobPosting, extension: &str) -> String {
+    let slug = crate::wages::slugify(&posting.title);
+    let slug: String = slug.chars().take(60).collect();
+    let slug = slug.trim_end_matches('-');
+    format!(
+        "{}.{extension}",
+        if slug.is_empty() {
+            "job-description"
+        } else {
+            slug
+        }
+    )
+}
+
+/// Escapes text for Markdown so it renders as exactly these characters: no emphasis,
+/// headings, lists, links, images, autolinks or HTML can come out of it.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = line.trim_start();
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let chars: Vec<char> = line.chars().collect();
+        for (j, &c) in chars.iter().enumerate() {
+            let starts_line = j == 0;
+            let after_digits = j == digits && digits > 0;
+            let escape = match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&' | '#'
+                | '{' | '}' | '(' | ')' => true,
+                // Autolinks (scheme://, email@host): break their triggers.
+                ':' | '@' => true,
+                '-' | '+' | '=' => starts_line,
+                '.' => after_digits || preceded_by(&chars, j, "www"),
+                _ => false,
+            };
+            if escape {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn preceded_by(chars: &[char], index: usize, word: &str) -> bool {
+    let word: Vec<char> = word.chars().collect();
+    index >= word.len()
+        && chars[index - word.len()..index]
+            .iter()
+            .map(|c| c.to_ascii_lowercase())
+            .eq(word)
+}
+
+/// The posting as Markdown.
+pub fn markdown(posting: &JobPosting) -> String {
+    let e = escape_markdown;
+    let mut md = format!("# {}\n\n", e(&posting.title));
+    md += &format!(
+        "**{}** · {} · {}\n\n**Pay:** {}\n\n",
+        e(&posting.company),
+        e(&posting.location_line()),
+        e(&posting.terms_line()),
+        e(&posting.pay_line())
+    );
+    md += &format!(
+        "## About the role\n\n{}\n\n",
+        paragraphs(&posting.summary, e, "\n\n")
+    );
+    for (heading, items) in sections(posting) {
+        md += &format!("## {heading}\n\n");
+        for item in items {
+            md += &format!("- {}\n", e(&item));
+        }
+        md.push('\n');
+    }
+    if let Some(about) = &posting.about_company {
+        md += &format!(
+            "## About {}\n\n{}\n\n",
+            e(&posting.company),
+            paragraphs(about, e, "\n\n")
+        );
+    }
+    if let Some(apply) = &posting.apply {
+        md += &format!("## How to apply\n\n{}\n\n", e(&apply_sentence(apply)));
+    }
+    md += &format!("{}\n", e(&dates_line(posting)));
+    if let Some(eeo) = &posting.eeo {
+        md += &format!("\n{}\n", paragraphs(eeo, e, "\n\n"));
+    }
+    md
+}
+
+/// The posting as plain text, for pasting into a form that takes no formatting.
+pub fn text(posting: &JobPosting) -> String {
+    let id = |s: &str| s.to_owned();
+    let mut txt = format!(
+        "{}\n{}\n\n",
+        posting.title,
+        "=".repeat(posting.title.chars().count().min(80))
+    );
+    txt += &format!(
+        "{}\n{}\n{}\nPay: {}\n\n",
+        posting.company,
+        posting.location_line(),
+        posting.terms_line(),
+        posting.pay_line()
+    );
+    txt += &format!(
+        "ABOUT THE ROLE\n\n{}\n\n",
+        paragraphs(&posting.summary, id, "\n\n")
+    );
+    for (heading, items) in sections(posting) {
+        txt += &format!("{}\n\n", heading.to_uppercase());
+        for item in items {
+            txt += &format!("- {item}\n");
+        }
+        txt.push('\n');
+    }
+    if let Some(about) = &posting.about_company {
+        txt += &format!(
+            "ABOUT {}\n\n{}\n\n",
+            posting.company.to_uppercase(),
+            paragraphs(about, id, "\n\n")
+        );
+    }
+    if let Some(apply) = &posting.apply {
+        txt += &format!("HOW TO APPLY\n\n{}\n\n", apply_sentence(apply));
+    }
+    txt += &format!("{}\n", dates_line(posting));
+    if let Some(eeo) = &posting.eeo {
+        txt += &format!("\n{}\n", paragraphs(eeo, id, "\n\n"));
+    }
+    txt
+}
+
+/// "Apply at https://…" or "Email your application to jobs@…".
+pub fn apply_sentence(apply: &HowToApply) -> String {
+    match apply {
+        HowToApply::Url(url) => format!("Apply at {url}"),
+        HowToApply::Email(email) => format!("Email your application to {email}"),
+    }
+}
+
+/// Paragraphs of a block of text, each passed through `f`, joined by `separator`.
+fn paragraphs(text: &str, f: impl Fn(&str) -> String, separator: &str) -> String {
+    text.split("\n\n")
+        .map(|p| f(p.trim()))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// Escapes text for HTML.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The description as the small HTML subset JSON-LD readers accept.
+fn description_html(posting: &JobPosting) -> String {
+    let mut html = paragraphs(
+        &posting.summary,
+        |p| format!("<p>{}</p>", escape_html(p).replace('\n', "<br>")),
+        "",
+    );
+    for (heading, items) in sections(posting) {
+        html += &format!("<p><strong>{heading}</strong></p><ul>");
+        for item in items {
+            html += &format!("<li>{}</li>", escape_html(&item));
+        }
+        html += "</ul>";
+    }
+    if let Some(apply) = &posting.apply {
+        html += &format!("<p>{}</p>", escape_html(&apply_sentence(apply)));
+    }
+    if let Some(eeo) = &posting.eeo {
+        html += &paragraphs(eeo, |p| format!("<p>{}</p>", escape_html(p)), "");
+    }
+    html
+}
+
+/// Known names that mean the whole United States, for `applicantLocationRequirements`.
+fn is_country_us(region: &str) -> bool {
+    [
+        "united states",
+        "usa",
+        "us",
+        "u.s.",
+        "u.s.a.",
+        "united states of america",
+    ]
+    .contains(&region.to_lowercase().as_str())
+}
+
+/// schema.org `JobPosting` with Google's required properties and the recommended
+/// ones we have.
+pub fn json_ld(posting: &JobPosting, is_state: impl Fn(&str) -> bool) -> Value {
+    let money = |cents: u64| {
+        if cents.is_multiple_of(100) {
+            json!(cents / 100)
+        } else {
+            json!(cents as f64 / 100.0)
+        }
+    };
+    let mut job = json!({
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": posting.title,
+        "description": description_html(posting),
+        "datePosted": posting.date_posted.to_string(),
+        "employmentType": posting.employment_type.schema_org(),
+        "hiringOrganization": { "@type": "Organization", "name": posting.company },
+        "baseSalary": {
+            "@type": "MonetaryAmount",
+            "currency": "USD",
+            "value": {
+                "@type": "QuantitativeValue",
+                "minValue": money(posting.pay.min_cents),
+                "maxValue": money(posting.pay.max_cents),
+                "unitText": posting.pay.period.schema_org()
+            }
+        },
+        "directApply": posting.direct_apply
+    });
+    match &posting.location {
+        Location::Place { city, state } => {
+            job["jobLocation"] = json!({
+                "@type": "Place",
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressLocality": city,
+                    "addressRegion": state,
+                    "addressCountry": "US"
+                }
+            });
+        }
+        Location::Remote { regions } => {
+            job["jobLocationType"] = json!("TELECOMMUTE");
+            let places: Vec<Value> = regions
+                .iter()
+                .map(|region| match region {
+                    r if is_country_us(r) => json!({ "@type": "Country", "name": "US" }),
+                    r if is_state(r) => json!({ "@type": "State", "name": r }),
+                    r => json!({ "@type": "Country", "name": r }),
+                })
+                .collect();
+            job["applicantLocationRequirements"] = json!(places);
+        }
+    }
+    if let Some(closing) = posting.closing_date {
+        job["validThrough"] = json!(format!("{closing}T23:59:59"));
+    }
+    if let Some(about) = &posting.about_company {
+        job["hiringOrganization"]["description"] = json!(about);
+    }
+    job
+}
+
+/// JSON that is safe inside an HTML `<script>` element: `<`, `>` and `&` as `\u` escapes.
+pub fn json_for_html(value: &Value) -> String {
+    let json = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned());
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escaping_defuses_every_construct() {
+        assert_eq!(
+            escape_markdown("[x](javascript:alert(1))"),
+            "\\[x\\]\\(javascript\\:alert\\(1\\)\\)"
+        );
+        assert_eq!(escape_markdown("![img](a.png)"), "\\!\\[img\\]\\(a.png\\)");
+        assert_eq!(
+            escape_markdown("<b>hi</b> & co"),
+            "\\<b\\>hi\\</b\\> \\& co"
+        );
+        assert_eq!(
+            escape_markdown("# title\n- item\n1. one\n==="),
+            "\\# title\n\\- item\n1\\. one\n\\==="
+        );
+        assert_eq!(
+            escape_markdown("see https://x.com or www.x.com"),
+            "see https\\://x.com or www\\.x.com"
+        );
+        assert_eq!(escape_markdown("mail a@b.com"), "mail a\\@b.com");
+        assert_eq!(
+            escape_markdown("plain words, a-b 3.5"),
+            "plain words, a-b 3.5"
+        );
+    }
+
+    #[test]
+    fn json_for_html_cannot_close_a_script() {
+        let value = json!({ "title": "</script><script>alert(1)</script> & co" });
+        let text = json_for_html(&value);
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
+        let back: Value = serde_json::from_str(&text).expect("still JSON");
+        assert_eq!(back, value);
+    }
+
+    #[test]
+    fn html_escaping() {
+        assert_eq!(
+            escape_html("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+}

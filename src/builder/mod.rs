@@ -1,0 +1,21 @@
+//! The job description builder: the form as typed, its validation into a
+//! [`JobPosting`], pay transparency rules, exports, and saved drafts.
+
+mod choices;
+pub mod export;
+mod form;
+mod pay;
+mod pay_transparency;
+mod posting;
+mod store;
+mod text;
+mod validate;
+
+pub use choices::{Benefit, Choice, EmploymentType, PayPeriod, Workplace};
+pub use form::{DEFAULT_EEO, JobForm, SuggestedPay};
+pub use pay_transparency::{PayRule, PayRules};
+pub use posting::{HowToApply, JobPosting, Location, Pay};
+pub use store::{Draft, Drafts, NewDraft, StoreError, Update, is_draft_id};
+pub use validate::{
+    FieldError, FieldErrors, LINE_MAX, LIST_MAX, LONG_MAX, MEDIUM_MAX, SHORT_MAX, validate,
+};

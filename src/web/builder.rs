@@ -1,0 +1,339 @@
+//! The job description form: `/job-descriptions/build` (new, optionally started from
+//! a role) and the same form for editing a draft (see [`super::drafts`]).
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, CacheControl, CacheDirective};
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::{Layout, Site, csrf};
+use crate::builder::{
+    Benefit, Choice, EmploymentType, FieldErrors, JobForm, Location, PayPeriod, SuggestedPay,
+    Workplace, validate,
+};
+use crate::content::Role;
+use crate::dates::today;
+use crate::error::AppError;
+
+/// One option of a radio group, select or checkbox list.
+pub struct Opt {
+    value: String,
+    label: String,
+    checked: bool,
+}
+
+fn options<C: Choice>(selected: impl Fn(&C) -> bool) -> Vec<Opt> {
+    C::ALL
+        .iter()
+        .map(|c| Opt {
+            value: c.value().to_owned(),
+            label: c.label().to_owned(),
+            checked: selected(c),
+        })
+        .collect()
+}
+
+/// Whether the form makes a new draft or edits one.
+pub enum Mode<'a> {
+    /// A new draft, perhaps started from a role.
+    New {
+        /// The role it started from.
+        role: Option<&'a Role>,
+        /// A `?role=` we do not know, said back.
+        unknown_role: Option<String>,
+        /// Where the suggested pay came from.
+        suggestion: Option<SuggestedPay>,
+    },
+    /// Editing draft `id` with its secret `key`.
+    Edit {
+        /// The draft id.
+        id: String,
+        /// The edit key, carried in a hidden field.
+        key: String,
+    },
+}
+
+/// The form page.
+#[derive(Template)]
+#[template(path = "builder/form.html")]
+pub struct FormPage<'a> {
+    layout: Layout<'a>,
+    heading: &'static str,
+    action: String,
+    form: JobForm,
+    errors: FieldErrors,
+    csrf: String,
+    token_refreshed: bool,
+    key: String,
+    started_from: Option<&'a Role>,
+    unknown_role: Option<String>,
+    suggestion: Option<SuggestedPay>,
+    notices: Vec<String>,
+    roles: &'a [Role],
+    states: Vec<Opt>,
+    workplaces: Vec<Opt>,
+    employment_types: Vec<Opt>,
+    pay_periods: Vec<Opt>,
+    benefits: Vec<Opt>,
+}
+
+impl<'a> FormPage<'a> {
+    /// The form showing `form`, with `errors` next to their fields.
+    pub fn new(
+        site: &'a Site,
+        form: JobForm,
+        errors: FieldErrors,
+        csrf: String,
+        mode: Mode<'a>,
+    ) -> Self {
+        let (heading, action, key, started_from, unknown_role, suggestion) = match mode {
+            Mode::New {
+                role,
+                unknown_role,
+                suggestion,
+            } => (
+                "Build a job description",
+                "/job-descriptions/build".to_owned(),
+                String::new(),
+                role,
+                unknown_role,
+                suggestion,
+            ),
+            Mode::Edit { id, key } => (
+                "Edit your job description",
+                format!("/job-descriptions/drafts/{id}/edit"),
+                key,
+                None,
+                None,
+                None,
+            ),
+        };
+        let mut title = heading.to_owned();
+        if !errors.is_empty() {
+            title = format!("Error: {title}");
+        }
+        let states = site.library.wages().areas()[1..]
+            .iter()
+            .map(|a| Opt {
+                value: a.slug.clone(),
+                label: a.name.clone(),
+                checked: a.slug == form.state,
+            })
+            .collect();
+        let rules = site.library.pay_rules();
+        let notices = location_of(&form, site)
+            .map(|location| {
+                rules
+                    .applying_to(&location)
+                    .iter()
+                    .map(|r| r.explain(today()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self {
+            layout: Layout::new(
+                &site.assets,
+                &title,
+                "Build a job description employers can post: duties, requirements, a pay range from official wage data, and exports for job boards.",
+            ),
+            heading,
+            action,
+            states,
+            workplaces: options::<Workplace>(|c| c.value() == form.workplace),
+            employment_types: options::<EmploymentType>(|c| c.value() == form.employment_type),
+            pay_periods: options::<PayPeriod>(|c| c.value() == form.pay_period),
+            benefits: options::<Benefit>(|c| form.has_benefit(c)),
+            form,
+            errors,
+            csrf,
+            token_refreshed: false,
+            key,
+            started_from,
+            unknown_role,
+            suggestion,
+            notices,
+            roles: site.library.roles(),
+        }
+    }
+
+    /// Adds the notice that the form's security token was refreshed.
+    pub fn token_refreshed(mut self) -> Self {
+        self.token_refreshed = true;
+        self
+    }
+
+    /// The page as a response with `status`, never stored by caches (it holds a token).
+    pub fn respond(
+        &self,
+        status: StatusCode,
+        cookie: Option<Cookie<'static>>,
+    ) -> Result<HttpResponse, AppError> {
+        let mut response = HttpResponse::build(status);
+        no_store(&mut response);
+        if let Some(cookie) = cookie {
+            response.cookie(cookie);
+        }
+        Ok(response
+            .content_type("text/html; charset=utf-8")
+            .body(self.render()?))
+    }
+}
+
+/// Marks a response as personal: never cached.
+pub fn no_store(response: &mut HttpResponseBuilder) {
+    response.insert_header(CacheControl(vec![
+        CacheDirective::NoStore,
+        CacheDirective::Private,
+    ]));
+}
+
+/// The location the form describes, when it is complete enough to check pay rules.
+fn location_of(form: &JobForm, site: &Site) -> Option<Location> {
+    match Workplace::parse(&form.workplace)? {
+        Workplace::Remote => {
+            let regions: Vec<String> = form
+                .remote_regions
+                .split([',', ';', '\n'])
+                .map(|r| r.trim().to_owned())
+                .filter(|r| !r.is_empty())
+                .collect();
+            (!regions.is_empty()).then_some(Location::Remote { regions })
+        }
+        _ => {
+            let state = site.library.wages().areas()[1..]
+                .iter()
+                .find(|a| a.slug == form.state)?;
+            Some(Location::Place {
+                city: form.city.trim().to_owned(),
+                state: state.name.clone(),
+            })
+        }
+    }
+}
+
+/// `?role=account-manager&state=texas`.
+#[derive(Debug, Deserialize)]
+pub struct BuildQuery {
+    role: Option<String>,
+    state: Option<String>,
+}
+
+/// `GET /job-descriptions/build`
+pub async fn new(
+    site: web::Data<Site>,
+    req: HttpRequest,
+    query: web::Query<BuildQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (csrf, cookie) = csrf::token(&req)?;
+    let wanted = query
+        .role
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    let role = wanted.and_then(|slug| site.library.role(slug));
+    let (form, suggestion) = match role {
+        Some(role) => {
+            JobForm::from_role(role, site.library.wages(), query.state.as_deref(), today())
+        }
+        None => (JobForm::blank(today()), None),
+    };
+    let unknown_role = wanted.filter(|_| role.is_none()).map(str::to_owned);
+    let mode = Mode::New {
+        role,
+        unknown_role,
+        suggestion,
+    };
+    FormPage::new(&site, form, FieldErrors::default(), csrf, mode).respond(StatusCode::OK, cookie)
+}
+
+/// The hidden fields every form POST carries besides the job's fields.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Hidden {
+    /// The CSRF token.
+    pub csrf: String,
+    /// The edit key, when editing.
+    pub key: String,
+}
+
+/// Reads a form body: the job fields and the hidden ones. A body that is not a form
+/// at all is a 400 (the error page); size is already limited to 64 KB.
+pub fn read_form(body: &[u8]) -> Result<(JobForm, Hidden), actix_web::Error> {
+    let form =
+        serde_html_form::from_bytes::<JobForm>(body).map_err(actix_web::error::ErrorBadRequest)?;
+    let hidden =
+        serde_html_form::from_bytes::<Hidden>(body).map_err(actix_web::error::ErrorBadRequest)?;
+    Ok((form, hidden))
+}
+
+/// What a submitted form came to.
+pub enum Checked {
+    /// It passed: the posting to store.
+    Valid(Box<crate::builder::JobPosting>),
+    /// The form again: 403 when the CSRF check failed, 422 with the problems otherwise.
+    Refused(HttpResponse),
+}
+
+/// Checks a submission's CSRF token, then its fields.
+pub fn check(
+    site: &Site,
+    req: &HttpRequest,
+    form: JobForm,
+    csrf: &str,
+    mode: Mode<'_>,
+) -> Result<Checked, AppError> {
+    if !csrf::verify(req, csrf) {
+        let (token, cookie) = csrf::token(req)?;
+        let page = FormPage::new(site, form, FieldErrors::default(), token, mode).token_refreshed();
+        return Ok(Checked::Refused(
+            page.respond(StatusCode::FORBIDDEN, cookie)?,
+        ));
+    }
+    match validate(&form, site.library.wages().areas()) {
+        Ok(posting) => Ok(Checked::Valid(Box::new(posting))),
+        Err(errors) => {
+            let page = FormPage::new(site, form, errors, csrf.to_owned(), mode);
+            Ok(Checked::Refused(
+                page.respond(StatusCode::UNPROCESSABLE_ENTITY, None)?,
+            ))
+        }
+    }
+}
+
+/// `POST /job-descriptions/build`: 303 to the new draft, or the form again with what to fix.
+pub async fn create(
+    site: web::Data<Site>,
+    req: HttpRequest,
+    body: web::Bytes,
+) -> Result<HttpResponse, actix_web::Error> {
+    let (form, hidden) = read_form(&body)?;
+    let role = site.library.role(form.role.trim());
+    let mode = Mode::New {
+        role,
+        unknown_role: None,
+        suggestion: None,
+    };
+    let posting = match check(&site, &req, form, &hidden.csrf, mode)? {
+        Checked::Valid(posting) => posting,
+        Checked::Refused(page) => return Ok(page),
+    };
+    let store = site.clone();
+    let draft = web::block(move || store.drafts.create(&posting))
+        .await
+        .map_err(AppError::from)?
+        .map_err(AppError::from)?;
+    let path = format!("/job-descriptions/drafts/{}", draft.id);
+    let flash = Cookie::build(super::drafts::NEW_DRAFT_COOKIE, draft.key)
+        .path(path.clone())
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(csrf::is_https(&req))
+        .max_age(actix_web::cookie::time::Duration::minutes(10))
+        .finish();
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, path))
+        .cookie(flash)
+        .finish())
+}

@@ -1,0 +1,301 @@
+//! Saved drafts: the finished job description, its exports, and editing with the
+//! secret edit link.
+
+use actix_web::cookie::Cookie;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::builder::{Checked, FormPage, Mode, check, no_store, read_form};
+use super::{Layout, Site, csrf};
+use crate::builder::{Draft, FieldErrors, HowToApply, JobForm, JobPosting, Update, export};
+use crate::dates::{human_date, today};
+use crate::error::AppError;
+
+/// The short-lived cookie that carries a new draft's edit key to the draft page, once.
+pub const NEW_DRAFT_COOKIE: &str = "rolebook_new_draft";
+
+/// A posting laid out for reading, shared by the draft page and the HTML export.
+pub struct PostingView {
+    title: String,
+    company: String,
+    location: String,
+    terms: String,
+    pay: String,
+    summary: Vec<String>,
+    sections: Vec<(&'static str, Vec<String>)>,
+    about: Vec<String>,
+    apply: Option<(String, String)>,
+    dates: String,
+    eeo: Vec<String>,
+}
+
+fn paragraphs(text: Option<&str>) -> Vec<String> {
+    text.map(|t| t.split("\n\n").map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+impl PostingView {
+    fn new(posting: &JobPosting) -> Self {
+        Self {
+            title: posting.title.clone(),
+            company: posting.company.clone(),
+            location: posting.location_line(),
+            terms: posting.terms_line(),
+            pay: posting.pay_line(),
+            summary: paragraphs(Some(&posting.summary)),
+            sections: export::sections(posting),
+            about: paragraphs(posting.about_company.as_deref()),
+            apply: posting.apply.as_ref().map(|apply| match apply {
+                HowToApply::Url(url) => (url.clone(), url.clone()),
+                HowToApply::Email(email) => (format!("mailto:{email}"), email.clone()),
+            }),
+            dates: export::dates_line(posting),
+            eeo: paragraphs(posting.eeo.as_deref()),
+        }
+    }
+}
+
+struct ExportLink {
+    label: &'static str,
+    href: String,
+    note: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "drafts/show.html")]
+struct DraftPage<'a> {
+    layout: Layout<'a>,
+    view: PostingView,
+    edit_link: Option<String>,
+    saved: String,
+    notices: Vec<String>,
+    reviewed: String,
+    exports: Vec<ExportLink>,
+    plain_text: String,
+}
+
+#[derive(Template)]
+#[template(path = "drafts/export.html")]
+struct HtmlExport {
+    view: PostingView,
+    json_ld: String,
+}
+
+async fn load(site: &web::Data<Site>, id: &str) -> Result<Draft, AppError> {
+    let (store, id) = (site.clone(), id.to_owned());
+    web::block(move || store.drafts.get(&id))
+        .await??
+        .ok_or(AppError::NotFound)
+}
+
+async fn key_matches(site: &web::Data<Site>, id: &str, key: &str) -> Result<bool, AppError> {
+    let (store, id, key) = (site.clone(), id.to_owned(), key.to_owned());
+    Ok(web::block(move || store.drafts.key_matches(&id, &key)).await??)
+}
+
+/// `GET /job-descriptions/drafts/{id}`: the job description as a candidate reads it.
+/// Straight after saving, it also shows the edit link, once.
+pub async fn show(
+    site: web::Data<Site>,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let draft = load(&site, &id).await?;
+    let path = format!("/job-descriptions/drafts/{}", draft.id);
+    let flash = req.cookie(NEW_DRAFT_COOKIE);
+    let edit_key = match &flash {
+        Some(cookie) if key_matches(&site, &draft.id, cookie.value()).await? => {
+            Some(cookie.value().to_owned())
+        }
+        _ => None,
+    };
+    let posting = &draft.posting;
+    let notices = site
+        .library
+        .pay_rules()
+        .applying_to(&posting.location)
+        .iter()
+        .map(|r| r.explain(today()))
+        .collect();
+    let exports = [
+        (
+            "Markdown",
+            "md",
+            "for job boards and tools that format Markdown",
+        ),
+        ("Plain text", "txt", "for forms that take no formatting"),
+        (
+            "Web page",
+            "html",
+            "a printable page with the JSON-LD included",
+        ),
+        (
+            "JSON-LD",
+            "json",
+            "schema.org JobPosting, for your careers site",
+        ),
+    ]
+    .into_iter()
+    .map(|(label, ext, note)| ExportLink {
+        label,
+        href: format!("{path}.{ext}"),
+        note,
+    })
+    .collect();
+    let page = DraftPage {
+        layout: Layout::new(
+            &site.assets,
+            &format!("{} (draft)", posting.title),
+            &posting.summary,
+        )
+        .noindex(),
+        view: PostingView::new(posting),
+        edit_link: edit_key
+            .as_ref()
+            .map(|key| format!("{path}/edit?key={key}")),
+        saved: human_date(draft.updated.date()),
+        notices,
+        reviewed: human_date(site.library.pay_rules().reviewed),
+        exports,
+        plain_text: export::text(posting),
+    };
+    let mut response = HttpResponse::Ok();
+    response.insert_header(("X-Robots-Tag", "noindex"));
+    if flash.is_some() {
+        // Shown once: remove the cookie, and keep this copy of the page out of every cache.
+        let mut removal = Cookie::build(NEW_DRAFT_COOKIE, "").path(path).finish();
+        removal.make_removal();
+        response.cookie(removal);
+        no_store(&mut response);
+    }
+    Ok(response
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
+
+/// `GET /job-descriptions/drafts/{id}.{format}`: md, txt, html or json, as a download.
+pub async fn export(
+    site: web::Data<Site>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, format) = path.into_inner();
+    let (content_type, extension) = match format.as_str() {
+        "md" => ("text/markdown; charset=utf-8", "md"),
+        "txt" => ("text/plain; charset=utf-8", "txt"),
+        "html" => ("text/html; charset=utf-8", "html"),
+        "json" => ("application/ld+json; charset=utf-8", "json"),
+        _ => return Err(AppError::NotFound),
+    };
+    let draft = load(&site, &id).await?;
+    let posting = &draft.posting;
+    let is_state = |name: &str| {
+        site.library.wages().areas()[1..]
+            .iter()
+            .any(|a| a.name.eq_ignore_ascii_case(name))
+    };
+    let body = match extension {
+        "md" => export::markdown(posting),
+        "txt" => export::text(posting),
+        "json" => export::json_for_html(&export::json_ld(posting, is_state)),
+        _ => HtmlExport {
+            view: PostingView::new(posting),
+            json_ld: export::json_for_html(&export::json_ld(posting, is_state)),
+        }
+        .render()?,
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header(("X-Robots-Tag", "noindex"))
+        .insert_header(ContentDisposition {
+            disposition: DispositionType::Attachment,
+            parameters: vec![DispositionParam::Filename(export::file_name(
+                posting, extension,
+            ))],
+        })
+        .body(body))
+}
+
+/// `?key=` on the edit link.
+#[derive(Debug, Deserialize)]
+pub struct KeyQuery {
+    key: Option<String>,
+}
+
+/// `GET /job-descriptions/drafts/{id}/edit?key=…`: the form, filled in; 403 without the key.
+pub async fn edit(
+    site: web::Data<Site>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    query: web::Query<KeyQuery>,
+) -> Result<HttpResponse, AppError> {
+    let draft = load(&site, &id).await?;
+    let key = query.key.clone().unwrap_or_default();
+    if !key_matches(&site, &draft.id, &key).await? {
+        return Err(AppError::Forbidden);
+    }
+    let (csrf, cookie) = csrf::token(&req)?;
+    let state_slug = |name: &str| {
+        let areas = site.library.wages().areas();
+        areas
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.slug.clone())
+            .unwrap_or_default()
+    };
+    let form = JobForm::from_posting(&draft.posting, state_slug);
+    let page = FormPage::new(
+        &site,
+        form,
+        FieldErrors::default(),
+        csrf,
+        Mode::Edit { id: draft.id, key },
+    );
+    let mut response = page.respond(StatusCode::OK, cookie)?;
+    // The address holds the secret key: never send it on as a referrer.
+    response.headers_mut().insert(
+        header::REFERRER_POLICY,
+        header::HeaderValue::from_static("no-referrer"),
+    );
+    Ok(response)
+}
+
+/// `POST /job-descriptions/drafts/{id}/edit`: saves the changes under the same id.
+pub async fn update(
+    site: web::Data<Site>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, actix_web::Error> {
+    let (form, hidden) = read_form(&body)?;
+    let id = id.into_inner();
+    let draft = load(&site, &id).await?;
+    if !key_matches(&site, &draft.id, &hidden.key).await? {
+        return Err(AppError::Forbidden.into());
+    }
+    let mode = Mode::Edit {
+        id: draft.id.clone(),
+        key: hidden.key.clone(),
+    };
+    let posting = match check(&site, &req, form, &hidden.csrf, mode)? {
+        Checked::Valid(posting) => posting,
+        Checked::Refused(page) => return Ok(page),
+    };
+    let (store, key) = (site.clone(), hidden.key.clone());
+    let draft_id = draft.id.clone();
+    let update = web::block(move || store.drafts.update(&draft_id, &key, &posting))
+        .await
+        .map_err(AppError::from)?;
+    match update.map_err(AppError::from)? {
+        Update::Saved => Ok(HttpResponse::SeeOther()
+            .insert_header((
+                header::LOCATION,
+                format!("/job-descriptions/drafts/{}", draft.id),
+            ))
+            .finish()),
+        Update::NotFound => Err(AppError::NotFound.into()),
+        Update::WrongKey => Err(AppError::Forbidden.into()),
+    }
+}
