@@ -51,4 +51,19 @@ pub struct Config {
         value_name = "N"
     )]
     pub post_limit: u32,
+
+    /// The site's public address, for canonical links, the sitemap and the feed
+    /// [default: http://ADDR].
+    #[arg(long, env = "ROLEBOOK_SITE_URL", value_name = "URL")]
+    pub site_url: Option<String>,
+}
+
+impl Config {
+    /// The public address without a trailing slash, `https://rolebook.example`.
+    pub fn base_url(&self) -> String {
+        match &self.site_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{}", self.addr),
+        }
+    }
 }

@@ -12,6 +12,7 @@ pub mod dates;
 pub mod db;
 pub mod error;
 pub mod random;
+pub mod search;
 pub mod server;
 pub mod wages;
 pub mod web;

@@ -7,10 +7,11 @@ use std::time::Instant;
 use actix_web::dev::Server;
 use actix_web::{HttpServer, web};
 
-use crate::builder::Drafts;
+use crate::builder::{DRAFT_RETENTION_DAYS, Drafts};
 use crate::config::Config;
 use crate::content::{ContentErrors, Library};
 use crate::db::{self, DbError};
+use crate::search::SearchIndex;
 use crate::web::{Assets, RateLimiter, Site};
 
 /// Why the server did not start.
@@ -35,6 +36,9 @@ pub enum StartError {
         /// Why.
         source: DbError,
     },
+    /// The search index could not be built.
+    #[error("cannot build the search index: {0}")]
+    Search(rusqlite::Error),
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
     Listen {
@@ -79,13 +83,22 @@ pub fn start(
         path: config.data_dir.clone(),
         source,
     })?;
-    tracing::info!(roles = library.roles().len(), "content loaded");
+    let search = SearchIndex::build(&library).map_err(StartError::Search)?;
+    tracing::info!(
+        roles = library.roles().len(),
+        articles = library.articles().len(),
+        "content loaded"
+    );
     let site = web::Data::new(Site {
         library,
         assets: Assets::new(),
         drafts: Drafts::new(conn),
+        search,
+        base_url: config.base_url(),
+        config: config.clone(),
     });
     let limiter = web::Data::new(RateLimiter::new(config.post_limit));
+    prune_drafts_daily(site.clone());
     let mut server = HttpServer::new(move || crate::web::app(site.clone(), limiter.clone()));
     if let Some(workers) = workers {
         server = server.workers(workers);
@@ -98,4 +111,21 @@ pub fn start(
         .listen(listener)
         .map_err(|source| StartError::Listen { addr, source })?
         .run())
+}
+
+/// Deletes expired drafts now and then once a day, on the server's runtime.
+fn prune_drafts_daily(site: web::Data<Site>) {
+    actix_web::rt::spawn(async move {
+        let mut daily = actix_web::rt::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
+        loop {
+            daily.tick().await;
+            let store = site.clone();
+            match web::block(move || store.drafts.delete_older_than(DRAFT_RETENTION_DAYS)).await {
+                Ok(Ok(0)) => {}
+                Ok(Ok(deleted)) => tracing::info!(deleted, "expired drafts deleted"),
+                Ok(Err(error)) => tracing::error!(%error, "could not delete expired drafts"),
+                Err(error) => tracing::error!(%error, "could not delete expired drafts"),
+            }
+        }
+    });
 }

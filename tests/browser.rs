@@ -436,3 +436,29 @@ async fn build_a_job_description_from_a_role_and_download_it() {
         .await
         .expect("journey finished in time");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_from_the_header_and_follow_a_suggestion() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let journey = async {
+        browser.open("/about").await;
+        browser.fill("#site-search", "acount manger").await;
+        browser.click(".header-search button").await;
+        browser
+            .wait_for_heading("Results for “acount manger”")
+            .await;
+        assert!(
+            browser.count(".result").await > 0,
+            "corrected results are shown"
+        );
+        browser.click(".did-you-mean a").await;
+        browser
+            .wait_for_heading("Account Manager job description")
+            .await;
+    };
+    tokio::time::timeout(Duration::from_secs(60), journey)
+        .await
+        .expect("journey finished in time");
+}

@@ -66,7 +66,16 @@ const CASES: &[(&str, usize, &str)] = &[
     ),
     ("raw-html.md", 11, "raw HTML is not allowed"),
     ("malformed-soc.md", 4, "`soc` \"413091\" is not a SOC code"),
-    ("group-soc.md", 4, "`soc` \"41-3000\" is a group code"),
+    (
+        "group-soc.md",
+        4,
+        "`soc` 41-3000 is not a detailed occupation in the OEWS May 2025 data",
+    ),
+    (
+        "major-group-soc.md",
+        4,
+        "`soc` 41-0000 is a major group, not a detailed occupation, in the OEWS May 2025 data",
+    ),
     (
         "unknown-soc.md",
         4,
@@ -187,4 +196,75 @@ fn a_missing_content_directory_is_an_error_not_a_panic() {
             .any(|e| e.starts_with("roles:1: cannot read the directory")),
         "{errors:#?}"
     );
+}
+
+/// (article fixture, line, a phrase the message must contain)
+const ARTICLE_CASES: &[(&str, usize, &str)] = &[
+    ("unknown-field.md", 9, "unknown field `draft`"),
+    ("missing-field.md", 1, "missing field `author`"),
+    (
+        "unknown-category.md",
+        4,
+        "unknown category \"Gossip\"; site.toml's article_categories lists: Guides",
+    ),
+    (
+        "unknown-related.md",
+        8,
+        "related role \"zulu\" does not exist",
+    ),
+    (
+        "outside-link.md",
+        11,
+        "link to \"https://example.com\": link only to pages of this site",
+    ),
+    (
+        "broken-link.md",
+        11,
+        "link to \"/job-descriptions/zulu\" leads to no page of this site",
+    ),
+    ("raw-html.md", 11, "raw HTML is not allowed"),
+    ("level-one-heading.md", 11, "level-1 heading"),
+    (
+        "repeated-heading.md",
+        15,
+        "the heading \"Same\" is used twice",
+    ),
+    ("image.md", 11, "images are not supported"),
+    (
+        "updated-before-published.md",
+        7,
+        "`updated` is before `published`",
+    ),
+];
+
+#[test]
+fn each_article_fixture_gives_its_error_at_its_line() {
+    for (file, line, phrase) in ARTICLE_CASES {
+        let dir = common::fixture_content(&[(
+            format!("invalid-articles/{file}"),
+            format!("articles/{file}"),
+        )]);
+        let errors = errors(dir.path());
+        let prefix = format!("articles/{file}:{line}: ");
+        assert_eq!(
+            errors.len(),
+            1,
+            "{file}: expected one error, got {errors:#?}"
+        );
+        assert!(
+            errors[0].starts_with(&prefix) && errors[0].contains(phrase),
+            "{file}: expected `{prefix}...{phrase}...`, got `{}`",
+            errors[0]
+        );
+    }
+}
+
+#[test]
+fn the_valid_fixture_article_loads_with_its_table_of_contents() {
+    let dir = content_with(&[]);
+    let library = Library::load(dir.path()).expect("valid");
+    let article = library.article("guide").expect("the fixture article");
+    let toc: Vec<&str> = article.body.toc.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(toc, ["first-section", "a-detail", "second-section"]);
+    assert!(article.body.html.contains("<h2 id=\"first-section\">"));
 }

@@ -8,7 +8,7 @@ mod pay;
 mod pay_transparency;
 mod posting;
 mod store;
-mod text;
+pub mod text;
 mod validate;
 
 pub use choices::{Benefit, Choice, EmploymentType, PayPeriod, Workplace};
@@ -16,6 +16,9 @@ pub use form::{DEFAULT_EEO, JobForm, SuggestedPay};
 pub use pay_transparency::{PayRule, PayRules};
 pub use posting::{HowToApply, JobPosting, Location, Pay};
 pub use store::{Draft, Drafts, NewDraft, StoreError, Update, is_draft_id};
+
+/// Drafts not saved for this many days are deleted (the privacy page says so).
+pub const DRAFT_RETENTION_DAYS: i64 = 365;
 pub use validate::{
     FieldError, FieldErrors, LINE_MAX, LIST_MAX, LONG_MAX, MEDIUM_MAX, SHORT_MAX, validate,
 };

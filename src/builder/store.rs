@@ -150,6 +150,16 @@ impl Drafts {
         Ok(stored.is_some_and(|hash| same(&hash, &key_hash(key))))
     }
 
+    /// Deletes drafts not saved for `days` days; returns how many.
+    pub fn delete_older_than(&self, days: i64) -> Result<usize, StoreError> {
+        let cutoff = (OffsetDateTime::now_utc() - time::Duration::days(days))
+            .format(&Rfc3339)
+            .unwrap_or_default();
+        Ok(self
+            .conn()
+            .execute("DELETE FROM drafts WHERE updated_at < ?1", [cutoff])?)
+    }
+
     /// Replaces draft `id`'s posting if `key` is its edit key.
     pub fn update(&self, id: &str, key: &str, posting: &JobPosting) -> Result<Update, StoreError> {
         let json = serde_json::to_string(posting)?;

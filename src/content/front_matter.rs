@@ -130,6 +130,24 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The slug a content file's name gives it; a name that is not a slug is a problem.
+pub fn file_slug(path: &std::path::Path, problems: &mut super::error::Problems) -> String {
+    let slug = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_owned();
+    if !is_slug(&slug) {
+        problems.0.push(Problem::new(
+            1,
+            format!(
+                "the file name \"{slug}\" is not a slug: use lowercase letters, digits and hyphens"
+            ),
+        ));
+    }
+    slug
+}
+
 /// True for a URL slug: lowercase ASCII letters and digits in hyphen-separated words.
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()

@@ -1,12 +1,16 @@
-//! Content loading: role files, pages and site settings, read and validated once at
-//! start-up into typed, rendered structs. Requests never parse Markdown.
+//! Content loading: role files, articles, pages, site settings and the data files,
+//! read and validated once at start-up into typed, rendered structs. Requests never
+//! parse Markdown.
 
+mod article;
 mod blocks;
+mod check;
 mod error;
 mod front_matter;
 mod lines;
 mod markdown;
 mod page;
+mod prose;
 mod role;
 mod sections;
 mod site;
@@ -15,18 +19,25 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::builder::PayRules;
-use crate::wages::WageData;
-
+pub use article::Article;
 pub use error::{ContentError, ContentErrors, Problem};
 pub(crate) use front_matter::Document;
 pub(crate) use lines::LineIndex;
 pub use page::Page;
+pub use prose::{Prose, TocEntry};
 pub use role::{MIN_SIMILAR, Role, SUMMARY_MAX};
 pub use sections::{
     DUTIES, Faq, ListItem, ListSection, MIN_QUESTIONS, MIN_SKILLS, RoleBody, Section,
 };
 pub use site::Category;
+
+use crate::builder::PayRules;
+use crate::wages::WageData;
+
+/// Where the wage data lives inside the content directory.
+pub const WAGE_DATA_DIR: &str = "data/oews";
+/// The pay transparency rules, inside the content directory.
+pub const PAY_RULES_FILE: &str = "data/pay-transparency.toml";
 
 /// Everything under the content directory, validated.
 #[derive(Debug)]
@@ -35,20 +46,17 @@ pub struct Library {
     by_slug: HashMap<String, usize>,
     categories: Vec<Category>,
     featured: Vec<usize>,
+    articles: Vec<Article>,
+    article_categories: Vec<Category>,
     pages: Vec<Page>,
     wages: WageData,
     pay_rules: PayRules,
 }
 
-/// The pay transparency rules, inside the content directory.
-pub const PAY_RULES_FILE: &str = "data/pay-transparency.toml";
-
-/// Where the wage data lives inside the content directory.
-pub const WAGE_DATA_DIR: &str = "data/oews";
-
 impl Library {
-    /// Loads and validates `dir` (holding `site.toml`, `roles/`, the wage data in
-    /// `data/oews/` and optionally `pages/`), reporting every error.
+    /// Loads and validates `dir`: `site.toml`, `roles/`, the wage data in `data/oews/`,
+    /// `data/pay-transparency.toml`, and optionally `articles/` and `pages/`. Every error
+    /// is reported, not only the first.
     pub fn load(dir: &Path) -> Result<Self, ContentErrors> {
         let mut errors = Vec::new();
         let settings_path = dir.join("site.toml");
@@ -57,33 +65,12 @@ impl Library {
                 .map_err(|p| errors.push(p.in_file(&settings_path)))
                 .ok()
         });
-        let mut parsed = Vec::new();
         let role_files = markdown_files(&dir.join("roles"), &mut errors);
-        for path in &role_files {
-            let path = path.as_path();
-            let Some(source) = read(path, &mut errors) else {
-                continue;
-            };
-            match role::parse(path, &source) {
-                Ok(role) => parsed.push((path.to_path_buf(), role)),
-                Err(problems) => errors.extend(problems.into_iter().map(|p| p.in_file(path))),
-            }
-        }
-        let mut pages = Vec::new();
-        let pages_dir = dir.join("pages");
-        let page_files = match pages_dir.is_dir() {
-            true => markdown_files(&pages_dir, &mut errors),
-            false => Vec::new(),
-        };
-        for path in page_files {
-            let Some(source) = read(&path, &mut errors) else {
-                continue;
-            };
-            match page::parse(&path, &source) {
-                Ok(page) => pages.push(page),
-                Err(problems) => errors.extend(problems.into_iter().map(|p| p.in_file(&path))),
-            }
-        }
+        let article_files = optional_markdown_files(&dir.join("articles"), &mut errors);
+        let page_files = optional_markdown_files(&dir.join("pages"), &mut errors);
+        let roles = parse_all(&role_files, role::parse, &mut errors);
+        let articles = parse_all(&article_files, article::parse, &mut errors);
+        let pages = parse_all(&page_files, page::parse, &mut errors);
         let wages = WageData::load(&dir.join(WAGE_DATA_DIR))
             .map_err(|e| errors.extend(e))
             .ok();
@@ -95,17 +82,20 @@ impl Library {
                 .map_err(|p| errors.push(p.in_file(&rules_path)))
                 .ok()
         });
-        let files = RoleFiles::new(&role_files, &mut errors);
         let library = match (settings, wages, pay_rules) {
             (Some(settings), Some(wages), Some(pay_rules)) => {
-                let checked = Checked {
+                let sources = check::Sources {
                     settings,
+                    settings_path,
                     wages,
                     pay_rules,
-                    files,
-                    settings_path,
+                    role_slugs: check::Slugs::new(&role_files, &mut errors),
+                    article_slugs: check::Slugs::new(&article_files, &mut errors),
+                    roles,
+                    articles,
+                    pages,
                 };
-                Some(checked.library(parsed, pages, &mut errors))
+                Some(sources.check(&mut errors))
             }
             _ => None,
         };
@@ -125,12 +115,12 @@ impl Library {
         self.by_slug.get(slug).map(|&i| &self.roles[i])
     }
 
-    /// The categories, in `site.toml` order.
+    /// The role categories, in `site.toml` order.
     pub fn categories(&self) -> &[Category] {
         &self.categories
     }
 
-    /// The category with this name.
+    /// The role category with this name.
     pub fn category(&self, name: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.name == name)
     }
@@ -147,6 +137,21 @@ impl Library {
         self.featured.iter().map(|&i| &self.roles[i])
     }
 
+    /// Every article, newest first.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// The article with this slug.
+    pub fn article(&self, slug: &str) -> Option<&Article> {
+        self.articles.iter().find(|article| article.slug == slug)
+    }
+
+    /// The article categories, in `site.toml` order.
+    pub fn article_categories(&self) -> &[Category] {
+        &self.article_categories
+    }
+
     /// The wage data.
     pub fn wages(&self) -> &WageData {
         &self.wages
@@ -155,6 +160,11 @@ impl Library {
     /// The pay transparency rules.
     pub fn pay_rules(&self) -> &PayRules {
         &self.pay_rules
+    }
+
+    /// Every standalone page.
+    pub fn pages(&self) -> &[Page] {
+        &self.pages
     }
 
     /// The standalone page with this slug.
@@ -171,32 +181,23 @@ fn read(path: &Path, errors: &mut Vec<ContentError>) -> Option<String> {
         .ok()
 }
 
-/// The slug of every role file, valid or not, so that a role with errors is not also
-/// reported as missing by every role that links to it.
-struct RoleFiles<'a>(HashMap<&'a str, &'a Path>);
-
-impl<'a> RoleFiles<'a> {
-    /// Indexes `paths` by slug, reporting two files with the same slug (in different folders).
-    fn new(paths: &'a [PathBuf], errors: &mut Vec<ContentError>) -> Self {
-        let mut by_slug: HashMap<&str, &Path> = HashMap::new();
-        for path in paths {
-            let Some(slug) = path.file_stem().and_then(|s| s.to_str()) else {
-                continue;
-            };
-            if let Some(other) = by_slug.insert(slug, path) {
-                let message = format!(
-                    "duplicate slug \"{slug}\": {} has the same file name",
-                    other.display()
-                );
-                errors.push(Problem::new(1, message).in_file(path));
-            }
+/// Parses every file with `parse`, keeping each result with its path and every problem.
+fn parse_all<T>(
+    paths: &[PathBuf],
+    parse: fn(&Path, &str) -> Result<T, Vec<Problem>>,
+    errors: &mut Vec<ContentError>,
+) -> Vec<(PathBuf, T)> {
+    let mut parsed = Vec::new();
+    for path in paths {
+        let Some(source) = read(path, errors) else {
+            continue;
+        };
+        match parse(path, &source) {
+            Ok(item) => parsed.push((path.clone(), item)),
+            Err(problems) => errors.extend(problems.into_iter().map(|p| p.in_file(path))),
         }
-        Self(by_slug)
     }
-
-    fn exists(&self, slug: &str) -> bool {
-        self.0.contains_key(slug)
-    }
+    parsed
 }
 
 /// Every `.md` file below `dir`, in a stable order.
@@ -225,105 +226,11 @@ fn markdown_files(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<PathBuf> {
     files
 }
 
-/// What cross-file checks compare roles against.
-struct Checked<'a> {
-    settings: site::Settings,
-    wages: WageData,
-    pay_rules: PayRules,
-    files: RoleFiles<'a>,
-    settings_path: PathBuf,
-}
-
-impl Checked<'_> {
-    /// Checks what no single file can: unique titles, similar and featured roles that
-    /// exist, known categories, SOC codes with wage data. Then builds the library.
-    fn library(
-        self,
-        parsed: Vec<(PathBuf, role::ParsedRole)>,
-        pages: Vec<Page>,
-        errors: &mut Vec<ContentError>,
-    ) -> Library {
-        let Checked {
-            settings,
-            wages,
-            pay_rules,
-            files,
-            settings_path,
-        } = self;
-        let mut titles: HashMap<String, &Path> = HashMap::new();
-        for (path, parsed) in &parsed {
-            let role = &parsed.role;
-            let mut problem =
-                |line, message: String| errors.push(Problem::new(line, message).in_file(path));
-            if let Some(other) = titles.insert(role.title.to_lowercase(), path) {
-                problem(
-                    parsed.title_line,
-                    format!(
-                        "title \"{}\" is already used by {}",
-                        role.title,
-                        other.display()
-                    ),
-                );
-            }
-            if !settings.categories.iter().any(|c| c.name == role.category) {
-                let names: Vec<&str> = settings
-                    .categories
-                    .iter()
-                    .map(|c| c.name.as_str())
-                    .collect();
-                let message = format!(
-                    "unknown category \"{}\"; site.toml lists: {}",
-                    role.category,
-                    names.join(", ")
-                );
-                problem(parsed.category_line, message);
-            }
-            if !wages.has(&role.soc) {
-                let release = &wages.release().name;
-                let message = format!(
-                    "`soc` {} is not a detailed occupation in the OEWS {release} data",
-                    role.soc
-                );
-                problem(parsed.soc_line, message);
-            }
-            for (slug, line) in role.similar.iter().zip(&parsed.similar_lines) {
-                if !files.exists(slug) {
-                    problem(
-                        *line,
-                        format!("similar role \"{slug}\" does not exist (no roles/{slug}.md)"),
-                    );
-                }
-            }
-        }
-        for (slug, line) in settings.featured.iter().zip(&settings.featured_lines) {
-            if !files.exists(slug) {
-                errors.push(
-                    Problem::new(*line, format!("featured role \"{slug}\" does not exist"))
-                        .in_file(&settings_path),
-                );
-            }
-        }
-
-        let mut roles: Vec<Role> = parsed.into_iter().map(|(_, parsed)| parsed.role).collect();
-        roles.sort_by_key(|role| role.title.to_lowercase());
-        let by_slug: HashMap<String, usize> = roles
-            .iter()
-            .enumerate()
-            .map(|(i, role)| (role.slug.clone(), i))
-            .collect();
-        let featured = settings
-            .featured
-            .iter()
-            .filter_map(|slug| by_slug.get(slug).copied())
-            .collect();
-        Library {
-            roles,
-            by_slug,
-            categories: settings.categories,
-            featured,
-            pages,
-            wages,
-            pay_rules,
-        }
+/// Like [`markdown_files`], for a directory the site can do without.
+fn optional_markdown_files(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<PathBuf> {
+    if dir.is_dir() {
+        markdown_files(dir, errors)
+    } else {
+        Vec::new()
     }
 }

@@ -6,11 +6,9 @@ use serde::Deserialize;
 use time::Date;
 use toml::Spanned;
 
-use super::blocks;
 use super::error::{Problem, Problems};
-use super::front_matter::{Document, is_slug};
-use super::lines::LineIndex;
-use super::markdown;
+use super::front_matter::{Document, file_slug};
+use super::prose::{self, Prose};
 use super::role::SUMMARY_MAX;
 
 /// A page, rendered.
@@ -24,8 +22,8 @@ pub struct Page {
     pub summary: String,
     /// When it was last reviewed.
     pub updated: Date,
-    /// The body as HTML.
-    pub html: String,
+    /// The body.
+    pub body: Prose,
 }
 
 #[derive(Deserialize)]
@@ -39,23 +37,11 @@ struct FrontMatter {
 /// Parses one page file; every problem found is returned.
 pub fn parse(path: &Path, source: &str) -> Result<Page, Vec<Problem>> {
     let doc = Document::split(source).map_err(|p| vec![p])?;
-    let slug = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_owned();
     let mut problems = Problems::default();
-    if !is_slug(&slug) {
-        problems.0.push(Problem::new(
-            1,
-            format!("the file name \"{slug}\" is not a slug"),
-        ));
-    }
-    let events = markdown::events(doc.body);
-    problems.extend(blocks::raw_html(
-        &events,
-        &LineIndex::new(doc.body, doc.body_line),
-    ));
+    let slug = file_slug(path, &mut problems);
+    let body = prose::parse(doc.body, doc.body_line)
+        .map_err(|p| problems.extend(p))
+        .ok();
     let page = problems
         .check(doc.front_matter::<FrontMatter>())
         .and_then(|front| {
@@ -67,7 +53,7 @@ pub fn parse(path: &Path, source: &str) -> Result<Page, Vec<Problem>> {
                 title: title?,
                 summary: summary?,
                 updated: updated?,
-                html: markdown::to_html(&events),
+                body: body?,
             })
         });
     match page {

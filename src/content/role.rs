@@ -8,7 +8,7 @@ use time::Date;
 use toml::Spanned;
 
 use super::error::{Problem, Problems, count};
-use super::front_matter::{Document, is_slug};
+use super::front_matter::{Document, file_slug, is_slug};
 use super::sections::{self, RoleBody};
 use crate::wages::SocCode;
 
@@ -78,19 +78,7 @@ struct FrontMatter {
 pub fn parse(path: &Path, source: &str) -> Result<ParsedRole, Vec<Problem>> {
     let doc = Document::split(source).map_err(|p| vec![p])?;
     let mut problems = Problems::default();
-    let slug = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_owned();
-    if !is_slug(&slug) {
-        problems.0.push(Problem::new(
-            1,
-            format!(
-                "the file name \"{slug}\" is not a slug: use lowercase letters, digits and hyphens"
-            ),
-        ));
-    }
+    let slug = file_slug(path, &mut problems);
     let role = problems
         .check(doc.front_matter::<FrontMatter>())
         .and_then(|front| check_front(&doc, &slug, &front, &mut problems));
@@ -121,7 +109,7 @@ fn check_front(
     let updated = problems.check(doc.date("updated", &front.updated));
     let soc_line = doc.line_of(front.soc.span());
     let soc = problems.check(
-        SocCode::detailed(front.soc.get_ref().trim())
+        SocCode::parse(front.soc.get_ref().trim())
             .map_err(|message| Problem::new(soc_line, format!("`soc` {message}"))),
     );
     let aliases = problems.check(aliases(doc, front));

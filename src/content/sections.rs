@@ -115,6 +115,8 @@ pub struct RoleBody {
     pub faq: Vec<Faq>,
     /// Words in the body.
     pub word_count: usize,
+    /// The whole body as plain text, for search.
+    pub text: String,
 }
 
 struct Found<'e, 'a> {
@@ -210,6 +212,7 @@ pub fn parse(body: &str, first_line: usize) -> Result<RoleBody, Vec<Problem>> {
             experience_html: experience?,
             faq: faq?,
             word_count: markdown::word_count(&events),
+            text: markdown::plain_text(&events),
         })
     })();
     match body {

@@ -20,8 +20,10 @@ pub struct Category {
 /// Site-wide settings read from `site.toml`.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// Categories, in display order.
+    /// Role categories, in display order.
     pub categories: Vec<Category>,
+    /// Article categories, in display order.
+    pub article_categories: Vec<Category>,
     /// Slugs of roles shown on the home and not-found pages.
     pub featured: Vec<String>,
     /// Line of each featured slug, for reporting unknown ones.
@@ -33,6 +35,8 @@ pub struct Settings {
 struct Raw {
     featured: Vec<Spanned<String>>,
     categories: Vec<RawCategory>,
+    #[serde(default)]
+    article_categories: Vec<RawCategory>,
 }
 
 #[derive(Deserialize)]
@@ -46,8 +50,23 @@ struct RawCategory {
 pub fn parse(source: &str) -> Result<Settings, Problem> {
     let doc = Document::toml(source);
     let raw: Raw = doc.front_matter()?;
+    let categories = read_categories(&doc, &raw.categories)?;
+    let article_categories = read_categories(&doc, &raw.article_categories)?;
+    Ok(Settings {
+        categories,
+        article_categories,
+        featured: raw
+            .featured
+            .iter()
+            .map(|s| s.get_ref().trim().to_owned())
+            .collect(),
+        featured_lines: raw.featured.iter().map(|s| doc.line_of(s.span())).collect(),
+    })
+}
+
+fn read_categories(doc: &Document<'_>, raw: &[RawCategory]) -> Result<Vec<Category>, Problem> {
     let mut categories: Vec<Category> = Vec::new();
-    for category in &raw.categories {
+    for category in raw {
         let name = doc.text("name", &category.name, 40)?;
         let description = doc.text("description", &category.description, 200)?;
         if categories.iter().any(|c| c.name == name) {
@@ -62,15 +81,7 @@ pub fn parse(source: &str) -> Result<Settings, Problem> {
             description,
         });
     }
-    Ok(Settings {
-        categories,
-        featured: raw
-            .featured
-            .iter()
-            .map(|s| s.get_ref().trim().to_owned())
-            .collect(),
-        featured_lines: raw.featured.iter().map(|s| doc.line_of(s.span())).collect(),
-    })
+    Ok(categories)
 }
 
 fn anchor(name: &str) -> String {

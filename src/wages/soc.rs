@@ -24,17 +24,6 @@ impl SocCode {
         Ok(Self(text.to_owned()))
     }
 
-    /// Parses the code of a detailed occupation; group codes (ending in 0) are refused.
-    pub fn detailed(text: &str) -> Result<Self, String> {
-        let code = Self::parse(text)?;
-        if text.ends_with('0') {
-            return Err(format!(
-                "\"{text}\" is a group code: use the detailed occupation code (it does not end in 0)"
-            ));
-        }
-        Ok(code)
-    }
-
     /// From BLS's six digits without the hyphen (`413091`).
     pub fn from_digits(digits: &str) -> Result<Self, String> {
         match (digits.get(..2), digits.get(2..)) {
@@ -69,15 +58,13 @@ mod tests {
     #[test]
     fn parses_and_checks_codes() {
         assert_eq!(
-            SocCode::detailed("41-3091").map(|c| c.to_string()),
+            SocCode::parse("41-3091").map(|c| c.to_string()),
             Ok("41-3091".into())
         );
         assert!(SocCode::parse("413091").is_err());
         assert!(SocCode::parse("41-309").is_err());
         assert!(SocCode::parse("4a-3091").is_err());
         assert!(SocCode::parse("41-3090").is_ok());
-        let group = SocCode::detailed("41-3090").expect_err("group code refused");
-        assert!(group.contains("group code"));
         assert_eq!(
             SocCode::from_digits("413091").map(|c| c.to_string()),
             Ok("41-3091".into())

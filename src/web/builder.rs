@@ -9,6 +9,8 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::{Layout, Site, csrf};
+use crate::builder::SHORT_MAX;
+use crate::builder::text::clean_line;
 use crate::builder::{
     Benefit, Choice, EmploymentType, FieldErrors, JobForm, Location, PayPeriod, SuggestedPay,
     Workplace, validate,
@@ -132,12 +134,19 @@ impl<'a> FormPage<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        let layout = Layout::new(
+            site,
+            &title,
+            "Build a job description employers can post: duties, requirements, a pay range from official wage data, and exports for job boards.",
+        );
+        // The edit form's address holds the secret key: keep it out of search engines.
+        let layout = if key.is_empty() {
+            layout.at("/job-descriptions/build")
+        } else {
+            layout.noindex()
+        };
         Self {
-            layout: Layout::new(
-                &site.assets,
-                &title,
-                "Build a job description employers can post: duties, requirements, a pay range from official wage data, and exports for job boards.",
-            ),
+            layout,
             heading,
             action,
             states,
@@ -213,11 +222,12 @@ fn location_of(form: &JobForm, site: &Site) -> Option<Location> {
     }
 }
 
-/// `?role=account-manager&state=texas`.
+/// `?role=account-manager&state=texas`, or `?title=…` from a search that found nothing.
 #[derive(Debug, Deserialize)]
 pub struct BuildQuery {
     role: Option<String>,
     state: Option<String>,
+    title: Option<String>,
 }
 
 /// `GET /job-descriptions/build`
@@ -237,7 +247,17 @@ pub async fn new(
         Some(role) => {
             JobForm::from_role(role, site.library.wages(), query.state.as_deref(), today())
         }
-        None => (JobForm::blank(today()), None),
+        None => {
+            let title = query.title.as_deref().map(clean_line).unwrap_or_default();
+            let title = title.chars().take(SHORT_MAX).collect();
+            (
+                JobForm {
+                    title,
+                    ..JobForm::blank(today())
+                },
+                None,
+            )
+        }
     };
     let unknown_role = wanted.filter(|_| role.is_none()).map(str::to_owned);
     let mode = Mode::New {

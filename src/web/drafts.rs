@@ -147,7 +147,7 @@ pub async fn show(
     .collect();
     let page = DraftPage {
         layout: Layout::new(
-            &site.assets,
+            &site,
             &format!("{} (draft)", posting.title),
             &posting.summary,
         )

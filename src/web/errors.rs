@@ -79,7 +79,7 @@ fn render<B: MessageBody + 'static>(
     let status = res.status();
     let (heading, message) = wording(status);
     let page = ErrorPage {
-        layout: Layout::new(&site.assets, heading, message),
+        layout: Layout::new(&site, heading, message),
         status: status.as_u16(),
         heading,
         message,

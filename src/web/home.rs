@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::{Layout, Site, render};
-use crate::content::{Category, Role};
+use crate::content::{Article, Category, Role};
 use crate::error::AppError;
 
 /// A category with its roles, for the home page and the index.
@@ -35,20 +35,23 @@ struct HomePage<'a> {
     role_count: usize,
     featured: Vec<&'a Role>,
     categories: Vec<CategoryGroup<'a>>,
+    articles: &'a [Article],
 }
 
 /// `GET /`
 pub async fn show(site: web::Data<Site>) -> Result<HttpResponse, AppError> {
     let mut layout = Layout::new(
-        &site.assets,
+        &site,
         "Job descriptions, pay data and a job description builder",
         "Plain-English job descriptions with official U.S. pay data, for employers writing a job posting.",
     );
     layout.title = "Rolebook: job descriptions and pay data for employers".to_owned();
+    let layout = layout.at("/");
     render(&HomePage {
         layout,
         role_count: site.library.roles().len(),
         featured: site.library.featured().collect(),
         categories: category_groups(&site),
+        articles: &site.library.articles()[..site.library.articles().len().min(4)],
     })
 }

@@ -1,6 +1,10 @@
-//! What the base layout (`templates/base.html`) needs from every page.
+//! What the base layout (`templates/base.html`) needs from every page: title,
+//! description, canonical address, Open Graph type, breadcrumbs and JSON-LD.
 
-use super::Assets;
+use serde_json::{Value, json};
+
+use super::{Assets, Site};
+use crate::builder::export::json_for_html;
 
 /// The site's name, in titles and the header.
 pub const SITE_NAME: &str = "Rolebook";
@@ -14,6 +18,16 @@ pub enum Section {
     Roles,
     /// Salary pages.
     Salaries,
+    /// Articles.
+    Resources,
+}
+
+/// One step of the breadcrumb trail.
+pub struct Crumb {
+    /// What it is called.
+    pub name: String,
+    /// Where it is (the last one is the page itself).
+    pub path: String,
 }
 
 /// The layout's view of a page.
@@ -26,20 +40,41 @@ pub struct Layout<'a> {
     pub section: Section,
     /// Static file URLs.
     pub assets: &'a Assets,
+    /// The public address, for absolute links.
+    pub base_url: &'a str,
+    /// The canonical path, for pages search engines should index.
+    pub path: Option<String>,
     /// Keep the page out of search engines.
     pub noindex: bool,
+    /// Open Graph type: "website" or "article".
+    pub og_type: &'static str,
+    /// The trail from the home page, shown and described as JSON-LD.
+    pub breadcrumbs: Vec<Crumb>,
+    /// JSON-LD blocks, serialized safely for `<script>`.
+    pub json_ld: Vec<String>,
 }
 
 impl<'a> Layout<'a> {
     /// A page titled `title` ("Account Manager job description"); the site name is appended.
-    pub fn new(assets: &'a Assets, title: &str, description: &str) -> Self {
+    pub fn new(site: &'a Site, title: &str, description: &str) -> Self {
         Self {
             title: format!("{title} | {SITE_NAME}"),
             description: description.to_owned(),
             section: Section::None,
-            assets,
+            assets: &site.assets,
+            base_url: &site.base_url,
+            path: None,
             noindex: false,
+            og_type: "website",
+            breadcrumbs: Vec::new(),
+            json_ld: Vec::new(),
         }
+    }
+
+    /// The page's canonical path, `/job-descriptions/accountant`.
+    pub fn at(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
     }
 
     /// Marks `section` as the current part of the site.
@@ -54,6 +89,53 @@ impl<'a> Layout<'a> {
         self
     }
 
+    /// Marks the page as an article for Open Graph.
+    pub fn article(mut self) -> Self {
+        self.og_type = "article";
+        self
+    }
+
+    /// Adds a JSON-LD block.
+    pub fn json_ld(mut self, value: &Value) -> Self {
+        self.json_ld.push(json_for_html(value));
+        self
+    }
+
+    /// Sets the trail below Home, `(name, path)` each, the page itself last, and adds
+    /// its `BreadcrumbList`.
+    pub fn breadcrumbs(mut self, trail: &[(&str, &str)]) -> Self {
+        self.breadcrumbs = std::iter::once(("Home", "/"))
+            .chain(trail.iter().copied())
+            .map(|(name, path)| Crumb {
+                name: name.to_owned(),
+                path: path.to_owned(),
+            })
+            .collect();
+        let items: Vec<Value> = self
+            .breadcrumbs
+            .iter()
+            .enumerate()
+            .map(|(i, crumb)| {
+                json!({
+                    "@type": "ListItem",
+                    "position": i + 1,
+                    "name": crumb.name,
+                    "item": format!("{}{}", self.base_url, crumb.path),
+                })
+            })
+            .collect();
+        let list = json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items });
+        self.json_ld(&list)
+    }
+
+    /// The absolute canonical URL, when the page has one.
+    pub fn canonical(&self) -> Option<String> {
+        self.path
+            .as_ref()
+            .filter(|_| !self.noindex)
+            .map(|path| format!("{}{path}", self.base_url))
+    }
+
     /// True when the page belongs to the job descriptions section.
     pub fn in_roles(&self) -> bool {
         self.section == Section::Roles
@@ -62,5 +144,10 @@ impl<'a> Layout<'a> {
     /// True when the page belongs to the salaries section.
     pub fn in_salaries(&self) -> bool {
         self.section == Section::Salaries
+    }
+
+    /// True when the page belongs to the resources section.
+    pub fn in_resources(&self) -> bool {
+        self.section == Section::Resources
     }
 }

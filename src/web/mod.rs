@@ -1,12 +1,14 @@
 //! The web layer: shared state, the route table, and one file per page family
 //! (handlers, their template structs and their unit tests).
 
+mod articles;
 mod assets;
 mod builder;
 mod chart;
 mod csrf;
 mod drafts;
 mod errors;
+mod feeds;
 mod home;
 mod layout;
 mod middleware;
@@ -15,6 +17,8 @@ mod rate_limit;
 mod roles;
 mod salaries;
 mod salary;
+mod search;
+mod structured;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
@@ -29,8 +33,10 @@ pub use layout::{Layout, Section};
 pub use rate_limit::RateLimiter;
 
 use crate::builder::Drafts;
+use crate::config::Config;
 use crate::content::Library;
 use crate::error::AppError;
+use crate::search::SearchIndex;
 
 /// Everything handlers read, built once at start-up.
 pub struct Site {
@@ -40,6 +46,12 @@ pub struct Site {
     pub assets: Assets,
     /// Saved job description drafts.
     pub drafts: Drafts,
+    /// Search over roles and articles.
+    pub search: SearchIndex,
+    /// The start-up settings.
+    pub config: Config,
+    /// `config.base_url()`, computed once.
+    pub base_url: String,
 }
 
 /// The largest request body accepted, for every form.
@@ -96,6 +108,12 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .service(page("/salaries", salaries::index))
         .service(page("/salaries/soc/{code}", salaries::occupation))
         .service(page("/salaries/{slug}", salaries::role))
+        .service(page("/resources", articles::index))
+        .service(page("/resources/{slug}", articles::show))
+        .service(page("/search", search::search))
+        .service(page("/sitemap.xml", feeds::sitemap))
+        .service(page("/robots.txt", feeds::robots))
+        .service(page("/feed.xml", feeds::feed))
         .service(page("/static/{file}", assets::file))
         .service(page("/favicon.ico", assets::favicon))
         .service(page("/{page}", pages::show))
@@ -134,10 +152,20 @@ pub(crate) mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let library = Library::load(&dir).expect("the shipped content is valid");
         let drafts = Drafts::new(crate::db::in_memory());
+        let config = Config {
+            addr: ([127, 0, 0, 1], 8080).into(),
+            content: crate::config::ContentDir { path: dir },
+            data_dir: std::env::temp_dir(),
+            post_limit: 0,
+            site_url: Some("https://rolebook.test".into()),
+        };
         web::Data::new(Site {
+            search: SearchIndex::build(&library).expect("search index"),
             library,
             assets: Assets::new(),
             drafts,
+            base_url: config.base_url(),
+            config,
         })
     }
 }

@@ -22,7 +22,7 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let page = site.library.page(&slug).ok_or(AppError::NotFound)?;
     render(&PageView {
-        layout: Layout::new(&site.assets, &page.title, &page.summary),
+        layout: Layout::new(&site, &page.title, &page.summary).at(format!("/{}", page.slug)),
         page,
         updated: human_date(page.updated),
     })

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::home::{CategoryGroup, category_groups};
 use super::salary::SalarySection;
-use super::{Layout, Section, Site, human_date, render};
+use super::{Layout, Section, Site, human_date, render, structured};
 use crate::content::{Category, Role};
 use crate::error::AppError;
 
@@ -48,11 +48,12 @@ pub async fn index(site: web::Data<Site>) -> Result<HttpResponse, AppError> {
         .collect();
     let count = site.library.roles().len();
     let layout = Layout::new(
-        &site.assets,
+        &site,
         "Job descriptions A-Z",
         &format!("All {count} job descriptions on Rolebook, A to Z and by category, each with duties, skills and official pay data."),
     )
-    .in_section(Section::Roles);
+    .in_section(Section::Roles)
+    .at("/job-descriptions");
     render(&IndexPage {
         layout,
         alphabet,
@@ -94,12 +95,24 @@ pub async fn show(
         .ok_or(AppError::NotFound)?;
     let wages = site.library.wages();
     let occupation = wages.occupation(&role.soc).ok_or(AppError::NotFound)?;
-    let layout = Layout::new(
-        &site.assets,
-        &format!("{} job description", role.title),
-        &role.summary,
-    )
-    .in_section(Section::Roles);
+    let path = format!("/job-descriptions/{}", role.slug);
+    let title = format!("{} job description", role.title);
+    let url = format!("{}{path}", site.base_url);
+    let structured = structured::occupation(
+        role,
+        occupation,
+        wages.wages(&role.soc, 0),
+        wages.release(),
+        &url,
+    );
+    let layout = Layout::new(&site, &title, &role.summary)
+        .in_section(Section::Roles)
+        .at(&path)
+        .breadcrumbs(&[
+            ("Job descriptions", "/job-descriptions"),
+            (&role.title, &path),
+        ])
+        .json_ld(&structured);
     render(&RolePage {
         layout,
         role,

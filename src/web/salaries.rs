@@ -104,7 +104,7 @@ pub async fn occupation(
     code: web::Path<String>,
     query: web::Query<SortQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let soc = SocCode::detailed(&code).map_err(|_| AppError::NotFound)?;
+    let soc = SocCode::parse(&code).map_err(|_| AppError::NotFound)?;
     let occupation = site
         .library
         .wages()
@@ -132,11 +132,15 @@ fn page<'a>(
     let data = site.library.wages();
     let national = data.wages(&occupation.soc, 0).ok_or(AppError::NotFound)?;
     let heading = format!("{subject} salary");
-    let description = format!(
-        "Pay for {subject} (SOC {}) in every U.S. state: median and percentile wages from the BLS OEWS {} survey.",
-        occupation.soc,
-        data.release().name
+    let release = &data.release().name;
+    let soc = &occupation.soc;
+    let mut description = format!(
+        "{subject}: median and percentile pay in every state (SOC {soc}, BLS OEWS {release})."
     );
+    if description.chars().count() > crate::content::SUMMARY_MAX {
+        // Official titles run to 100 characters; this shorter form always fits.
+        description = format!("{subject}: pay by state (SOC {soc}, BLS OEWS {release}).");
+    }
     let column = Column::from_query(query.sort.as_deref());
     let descending = query.order.as_deref() == Some("desc");
     let unit = national.basis().0;
@@ -154,7 +158,10 @@ fn page<'a>(
         })
         .collect();
     render(&SalaryPage {
-        layout: Layout::new(&site.assets, &heading, &description).in_section(Section::Salaries),
+        layout: Layout::new(site, &heading, &description)
+            .in_section(Section::Salaries)
+            .at(path)
+            .breadcrumbs(&[("Salaries", "/salaries"), (&heading, path)]),
         salary: SalarySection::new(data, occupation, None),
         roles,
         chart: Chart::new(&chart_rows, unit, data.release()),
@@ -346,11 +353,12 @@ pub async fn index(site: web::Data<Site>) -> Result<HttpResponse, AppError> {
     groups.retain(|g| !g.entries.is_empty());
     let count = groups.iter().map(|g| g.entries.len()).sum();
     let layout = Layout::new(
-        &site.assets,
+        &site,
         "Salaries by occupation",
         &format!("Median pay for all {count} U.S. occupations, from the BLS OEWS {} survey, with figures for every state.", release.name),
     )
-    .in_section(Section::Salaries);
+    .in_section(Section::Salaries)
+    .at("/salaries");
     render(&IndexPage {
         layout,
         citation: release.citation(),

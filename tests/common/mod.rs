@@ -22,23 +22,25 @@ pub fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// A copy of the valid fixture content with `extra` files (paths under
+/// A copy of the valid fixture content with `extra` role files (paths under
 /// `fixtures/invalid/`) added to its `roles/` folder.
 pub fn content_with(extra: &[&str]) -> tempfile::TempDir {
+    let files: Vec<(String, String)> = extra
+        .iter()
+        .map(|f| (format!("invalid/{f}"), format!("roles/{f}")))
+        .collect();
+    fixture_content(&files)
+}
+
+/// A copy of the valid fixture content with extra files: `(source under fixtures/,
+/// destination under the content directory)`.
+pub fn fixture_content(extra: &[(String, String)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let valid = fixtures().join("valid");
-    fs::create_dir_all(dir.path().join("roles")).expect("roles dir");
-    fs::copy(valid.join("site.toml"), dir.path().join("site.toml")).expect("copy site.toml");
-    for entry in fs::read_dir(valid.join("roles")).expect("valid roles") {
-        let path = entry.expect("entry").path();
-        let name = path.file_name().expect("file name");
-        fs::copy(&path, dir.path().join("roles").join(name)).expect("copy role");
-    }
-    copy_dir(&valid.join("data"), &dir.path().join("data"));
-    for file in extra {
-        let target = dir.path().join("roles").join(file);
-        fs::create_dir_all(target.parent().expect("parent")).expect("subfolder");
-        fs::copy(fixtures().join("invalid").join(file), target).expect("copy fixture");
+    copy_dir(&fixtures().join("valid"), dir.path());
+    for (source, destination) in extra {
+        let target = dir.path().join(destination);
+        fs::create_dir_all(target.parent().expect("parent")).expect("folder");
+        fs::copy(fixtures().join(source), target).expect("copy fixture");
     }
     dir
 }
@@ -88,6 +90,7 @@ impl TestServer {
             },
             data_dir: data_dir.clone(),
             post_limit,
+            site_url: None,
         };
         let (ready, started) = mpsc::channel();
         std::thread::spawn(move || {

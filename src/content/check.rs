@@ -1,0 +1,242 @@
+//! What no single file can check: unique titles and slugs, similar, related and
+//! featured roles that exist, known categories, SOC codes with wage data, and links
+//! that lead to pages of the site.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::Library;
+use super::article::ParsedArticle;
+use super::error::{ContentError, Problem};
+use super::page::Page;
+use super::role::{ParsedRole, Role};
+use super::site::{Category, Settings};
+use crate::builder::PayRules;
+use crate::wages::{Level, SocCode, WageData};
+
+/// The slug of every file of a kind, valid or not, so that a file with errors is not
+/// also reported as missing by every file that links to it.
+pub struct Slugs(HashMap<String, PathBuf>);
+
+impl Slugs {
+    /// Indexes `paths` by slug, reporting two files with the same slug (in different folders).
+    pub fn new(paths: &[PathBuf], errors: &mut Vec<ContentError>) -> Self {
+        let mut by_slug: HashMap<String, PathBuf> = HashMap::new();
+        for path in paths {
+            let Some(slug) = path.file_stem().and_then(|s| s.to_str()) else {
+                continue;
+            };
+            if let Some(other) = by_slug.insert(slug.to_owned(), path.clone()) {
+                let message = format!(
+                    "duplicate slug \"{slug}\": {} has the same file name",
+                    other.display()
+                );
+                errors.push(Problem::new(1, message).in_file(path));
+            }
+        }
+        Self(by_slug)
+    }
+
+    fn exists(&self, slug: &str) -> bool {
+        self.0.contains_key(slug)
+    }
+}
+
+/// The problem with `name` when it is not one of `categories` (listed in `list`).
+fn unknown_category(categories: &[Category], name: &str, list: &str) -> Option<String> {
+    if categories.iter().any(|c| c.name == name) {
+        return None;
+    }
+    let names: Vec<&str> = categories.iter().map(|c| c.name.as_str()).collect();
+    Some(format!(
+        "unknown category \"{name}\"; {list} lists: {}",
+        names.join(", ")
+    ))
+}
+
+/// Everything loaded, before the checks across files.
+pub struct Sources {
+    /// `site.toml`.
+    pub settings: Settings,
+    /// Where it is.
+    pub settings_path: PathBuf,
+    /// The wage data.
+    pub wages: WageData,
+    /// The pay transparency rules.
+    pub pay_rules: PayRules,
+    /// Slugs of every role file.
+    pub role_slugs: Slugs,
+    /// Slugs of every article file.
+    pub article_slugs: Slugs,
+    /// Roles that parsed.
+    pub roles: Vec<(PathBuf, ParsedRole)>,
+    /// Articles that parsed.
+    pub articles: Vec<(PathBuf, ParsedArticle)>,
+    /// Pages that parsed.
+    pub pages: Vec<(PathBuf, Page)>,
+}
+
+impl Sources {
+    /// Runs the checks across files, then builds the library.
+    pub fn check(self, errors: &mut Vec<ContentError>) -> Library {
+        self.check_roles(errors);
+        self.check_articles(errors);
+        self.check_links(errors);
+        for (slug, line) in self
+            .settings
+            .featured
+            .iter()
+            .zip(&self.settings.featured_lines)
+        {
+            if !self.role_slugs.exists(slug) {
+                let problem =
+                    Problem::new(*line, format!("featured role \"{slug}\" does not exist"));
+                errors.push(problem.in_file(&self.settings_path));
+            }
+        }
+        self.into_library()
+    }
+
+    fn check_roles(&self, errors: &mut Vec<ContentError>) {
+        let mut titles: HashMap<String, &Path> = HashMap::new();
+        for (path, parsed) in &self.roles {
+            let role = &parsed.role;
+            let mut problem =
+                |line, message: String| errors.push(Problem::new(line, message).in_file(path));
+            if let Some(other) = titles.insert(role.title.to_lowercase(), path) {
+                problem(
+                    parsed.title_line,
+                    format!(
+                        "title \"{}\" is already used by {}",
+                        role.title,
+                        other.display()
+                    ),
+                );
+            }
+            if let Some(message) =
+                unknown_category(&self.settings.categories, &role.category, "site.toml")
+            {
+                problem(parsed.category_line, message);
+            }
+            if !self.wages.has(&role.soc) {
+                let release = &self.wages.release().name;
+                let what = match self.wages.occupation(&role.soc).map(|o| o.level) {
+                    Some(Level::Major) => "a major group, not a detailed occupation,",
+                    Some(Level::Minor) => "a minor group, not a detailed occupation,",
+                    Some(Level::Broad) => "a broad group, not a detailed occupation,",
+                    _ => "not a detailed occupation",
+                };
+                problem(
+                    parsed.soc_line,
+                    format!("`soc` {} is {what} in the OEWS {release} data", role.soc),
+                );
+            }
+            for (slug, line) in role.similar.iter().zip(&parsed.similar_lines) {
+                if !self.role_slugs.exists(slug) {
+                    problem(
+                        *line,
+                        format!("similar role \"{slug}\" does not exist (no roles/{slug}.md)"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_articles(&self, errors: &mut Vec<ContentError>) {
+        for (path, parsed) in &self.articles {
+            let article = &parsed.article;
+            let mut problem =
+                |line, message: String| errors.push(Problem::new(line, message).in_file(path));
+            let categories = &self.settings.article_categories;
+            if let Some(message) = unknown_category(
+                categories,
+                &article.category,
+                "site.toml's article_categories",
+            ) {
+                problem(parsed.category_line, message);
+            }
+            for (slug, line) in article.related.iter().zip(&parsed.related_lines) {
+                if !self.role_slugs.exists(slug) {
+                    problem(
+                        *line,
+                        format!("related role \"{slug}\" does not exist (no roles/{slug}.md)"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every link in articles and pages leads to a page of the site.
+    fn check_links(&self, errors: &mut Vec<ContentError>) {
+        let bodies = self
+            .articles
+            .iter()
+            .map(|(path, parsed)| (path, &parsed.article.body))
+            .chain(self.pages.iter().map(|(path, page)| (path, &page.body)));
+        for (path, body) in bodies {
+            for link in &body.links {
+                if !self.leads_somewhere(&link.target) {
+                    let message =
+                        format!("link to \"{}\" leads to no page of this site", link.target);
+                    errors.push(Problem::new(link.line, message).in_file(path));
+                }
+            }
+        }
+    }
+
+    fn leads_somewhere(&self, target: &str) -> bool {
+        let path = target.split(['?', '#']).next().unwrap_or_default();
+        let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        match segments.as_slice() {
+            [""] => true,
+            ["job-descriptions" | "salaries" | "resources" | "search"] => true,
+            ["job-descriptions", "build"] => true,
+            ["job-descriptions", slug] | ["salaries", slug] => self.role_slugs.exists(slug),
+            ["salaries", "soc", code] => SocCode::parse(code).is_ok_and(|soc| self.wages.has(&soc)),
+            ["resources", slug] => self.article_slugs.exists(slug),
+            [slug] => self.pages.iter().any(|(_, page)| page.slug == *slug),
+            _ => false,
+        }
+    }
+
+    fn into_library(self) -> Library {
+        let mut roles: Vec<Role> = self
+            .roles
+            .into_iter()
+            .map(|(_, parsed)| parsed.role)
+            .collect();
+        roles.sort_by_key(|role| role.title.to_lowercase());
+        let by_slug: HashMap<String, usize> = roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.slug.clone(), i))
+            .collect();
+        let featured = self
+            .settings
+            .featured
+            .iter()
+            .filter_map(|slug| by_slug.get(slug).copied())
+            .collect();
+        let mut articles: Vec<_> = self
+            .articles
+            .into_iter()
+            .map(|(_, parsed)| parsed.article)
+            .collect();
+        articles.sort_by(|a, b| {
+            b.published
+                .cmp(&a.published)
+                .then_with(|| a.title.cmp(&b.title))
+        });
+        Library {
+            roles,
+            by_slug,
+            categories: self.settings.categories,
+            featured,
+            articles,
+            article_categories: self.settings.article_categories,
+            pages: self.pages.into_iter().map(|(_, page)| page).collect(),
+            wages: self.wages,
+            pay_rules: self.pay_rules,
+        }
+    }
+}
