@@ -10,9 +10,9 @@ use actix_web::{HttpServer, web};
 use crate::builder::{DRAFT_RETENTION_DAYS, Drafts};
 use crate::config::Config;
 use crate::content::{ContentErrors, Library};
-use crate::db::{self, DbError};
+use crate::db::DbError;
 use crate::search::SearchIndex;
-use crate::web::{Assets, RateLimiter, Site};
+use crate::web::{Assets, PageCache, RateLimiter, Site};
 
 /// Why the server did not start.
 #[derive(Debug, thiserror::Error)]
@@ -79,7 +79,7 @@ pub fn start(
         path: config.data_dir.clone(),
         source,
     })?;
-    let conn = db::open(&config.data_dir).map_err(|source| StartError::Database {
+    let drafts = Drafts::open(&config.data_dir).map_err(|source| StartError::Database {
         path: config.data_dir.clone(),
         source,
     })?;
@@ -92,14 +92,16 @@ pub fn start(
     let site = web::Data::new(Site {
         library,
         assets: Assets::new(),
-        drafts: Drafts::new(conn),
+        drafts,
         search,
         base_url: config.base_url(),
         config: config.clone(),
     });
     let limiter = web::Data::new(RateLimiter::new(config.post_limit));
     prune_drafts_daily(site.clone());
-    let mut server = HttpServer::new(move || crate::web::app(site.clone(), limiter.clone()));
+    let cache = web::Data::new(PageCache::default());
+    let mut server =
+        HttpServer::new(move || crate::web::app(site.clone(), limiter.clone(), cache.clone()));
     if let Some(workers) = workers {
         server = server.workers(workers);
     }

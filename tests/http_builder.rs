@@ -1,91 +1,12 @@
 //! The job description builder over HTTP: the form, every validation rule, drafts in
-//! the database, editing with the secret link, exports, and the limits on POSTs.
+//! the database, and the limits on POSTs.
 
 mod common;
 
-use common::{
-    FormSession, Response, TestServer, attrs, base_url, get, library, send, server, text, texts,
-};
+use common::builder::{database, edit_key, submit, valid, with};
+use common::{FormSession, TestServer, attrs, base_url, get, library, send, text, texts};
 use rolebook::builder::DEFAULT_EEO;
-use rusqlite::Connection;
 use sha2::{Digest, Sha256};
-
-/// A complete, valid submission.
-fn valid() -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("title", "Senior Account Manager"),
-        ("company", "Acme & Sons"),
-        (
-            "about_company",
-            "We make anvils.\n\nFamily owned since 1950.",
-        ),
-        ("workplace", "hybrid"),
-        ("city", "Los Angeles"),
-        ("state", "california"),
-        ("remote_regions", ""),
-        ("employment_type", "full-time"),
-        ("pay_min", "75,000"),
-        ("pay_max", "$95000"),
-        ("pay_period", "year"),
-        ("summary", "Own our largest accounts and keep them growing."),
-        ("duties", "- Keep clients happy\n- Renew contracts on time"),
-        ("required", "Five years in B2B sales\nA driver's license"),
-        ("preferred", "Experience with Salesforce"),
-        ("benefits", "health"),
-        ("benefits", "dental"),
-        ("benefits_other", "Free lunch on Fridays"),
-        ("apply", "jobs@acme.example"),
-        ("direct_apply", "on"),
-        ("date_posted", "2026-11-23"),
-        ("closing_date", "2026-12-31"),
-        ("eeo", "We welcome everyone."),
-        ("role", "account-manager"),
-    ]
-}
-
-/// `valid()` with some fields replaced (an empty value blanks the field).
-fn with<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut fields: Vec<(&'a str, &'a str)> = valid()
-        .into_iter()
-        .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
-        .collect();
-    fields.extend(changes.iter().copied());
-    fields
-}
-
-/// Submits a form; returns the response and the session used.
-fn submit(fields: &[(&str, &str)]) -> (Response, FormSession) {
-    let session = FormSession::open(base_url());
-    (
-        session.post(base_url(), "/job-descriptions/build", fields),
-        session,
-    )
-}
-
-/// Saves a valid draft: its id, edit key and the session.
-fn save(fields: &[(&str, &str)]) -> (String, String) {
-    let (response, _) = submit(fields);
-    assert_eq!(response.status, 303, "{}", response.text());
-    let location = response.header("location").to_owned();
-    let id = location
-        .strip_prefix("/job-descriptions/drafts/")
-        .expect("a draft URL")
-        .to_owned();
-    let flash = response
-        .set_cookie("rolebook_new_draft")
-        .expect("the edit key cookie");
-    let key = flash
-        .split(';')
-        .next()
-        .and_then(|kv| kv.split_once('='))
-        .map(|(_, v)| v.to_owned())
-        .expect("key");
-    (id, key)
-}
-
-fn database() -> Connection {
-    Connection::open(server().data_dir.join("rolebook.sqlite3")).expect("the server's database")
-}
 
 #[test]
 fn the_form_opens_blank_with_defaults_and_a_csrf_cookie() {
@@ -185,12 +106,7 @@ fn a_valid_submission_is_stored_and_its_draft_shows_every_field() {
         flash.contains("HttpOnly") && flash.contains(&format!("Path={location}")),
         "{flash}"
     );
-    let key = flash
-        .split(';')
-        .next()
-        .and_then(|kv| kv.split_once('='))
-        .map(|(_, v)| v.to_owned())
-        .expect("key");
+    let key = edit_key(&response);
 
     let (hash, posting): (String, String) = database()
         .query_row(
@@ -367,7 +283,7 @@ fn each_validation_rule_gives_422_with_its_message_at_its_field_and_keeps_the_in
             "Enter at least one required qualification",
         ),
         (
-            vec![("benefits", "free-yacht")],
+            vec![("benefits[]", "free-yacht")],
             "benefits",
             "Choose benefits from the list",
         ),
@@ -438,172 +354,6 @@ fn each_validation_rule_gives_422_with_its_message_at_its_field_and_keeps_the_in
             }
         }
     }
-}
-
-#[test]
-fn editing_needs_the_secret_key_and_keeps_the_draft_id() {
-    let (id, key) = save(&valid());
-    let edit = format!("/job-descriptions/drafts/{id}/edit");
-    assert_eq!(get(&edit).status, 403);
-    assert_eq!(get(&format!("{edit}?key={}", "0".repeat(64))).status, 403);
-    assert_eq!(
-        get("/job-descriptions/drafts/00000000000000000000000000000000/edit?key=x").status,
-        404
-    );
-    let page = get(&format!("{edit}?key={key}"));
-    assert_eq!(page.status, 200);
-    assert_eq!(page.header("referrer-policy"), "no-referrer");
-    let html = page.html();
-    assert_eq!(attrs(&html, "#title", "value"), ["Senior Account Manager"]);
-    assert_eq!(attrs(&html, "#pay_min", "value"), ["75000"]);
-    assert_eq!(attrs(&html, "input[name=key]", "value"), [key.as_str()]);
-
-    let session = FormSession::open(base_url());
-    let mut fields = with(&[("title", "Lead Account Manager")]);
-    let without_key = session.post(base_url(), &edit, &fields);
-    assert_eq!(without_key.status, 403);
-    fields.push(("key", &key));
-    let invalid = session.post(base_url(), &edit, &with(&[("title", ""), ("key", &key)]));
-    assert_eq!(invalid.status, 422);
-    assert_eq!(
-        attrs(&invalid.html(), "input[name=key]", "value"),
-        [key.as_str()],
-        "the key survives an error"
-    );
-    let saved = session.post(base_url(), &edit, &fields);
-    assert_eq!(saved.status, 303);
-    assert_eq!(
-        saved.header("location"),
-        format!("/job-descriptions/drafts/{id}")
-    );
-    assert_eq!(
-        text(
-            &get(&format!("/job-descriptions/drafts/{id}")).html(),
-            ".posting-title"
-        ),
-        "Lead Account Manager"
-    );
-    let rows: i64 = database()
-        .query_row("SELECT count(*) FROM drafts WHERE id = ?1", [&id], |r| {
-            r.get(0)
-        })
-        .expect("count");
-    assert_eq!(rows, 1);
-}
-
-#[test]
-fn exports_have_their_type_file_name_and_content() {
-    let (id, _) = save(&valid());
-    let url = |ext: &str| format!("/job-descriptions/drafts/{id}.{ext}");
-    for (ext, content_type) in [
-        ("md", "text/markdown; charset=utf-8"),
-        ("txt", "text/plain; charset=utf-8"),
-        ("html", "text/html; charset=utf-8"),
-        ("json", "application/ld+json; charset=utf-8"),
-    ] {
-        let response = get(&url(ext));
-        assert_eq!(response.status, 200, "{ext}");
-        assert_eq!(response.header("content-type"), content_type);
-        assert_eq!(
-            response.header("content-disposition"),
-            format!("attachment; filename=\"senior-account-manager.{ext}\"")
-        );
-        assert_eq!(response.header("x-robots-tag"), "noindex");
-    }
-    let md = get(&url("md")).text();
-    assert!(md.starts_with("# Senior Account Manager\n"), "{md}");
-    assert!(
-        md.contains("**Acme \\& Sons**") && md.contains("- Renew contracts on time\n"),
-        "{md}"
-    );
-    let txt = get(&url("txt")).text();
-    assert!(
-        txt.starts_with("Senior Account Manager\n======================\n")
-            && txt.contains("Pay: $75,000 - $95,000 per year"),
-        "{txt}"
-    );
-
-    let json: serde_json::Value =
-        serde_json::from_str(&get(&url("json")).text()).expect("JSON parses");
-    assert_eq!(json["@type"], "JobPosting");
-    assert_eq!(json["title"], "Senior Account Manager");
-    assert_eq!(json["datePosted"], "2026-11-23");
-    assert_eq!(json["validThrough"], "2026-12-31T23:59:59");
-    assert_eq!(json["employmentType"], "FULL_TIME");
-    assert_eq!(json["hiringOrganization"]["name"], "Acme & Sons");
-    assert_eq!(
-        json["jobLocation"]["address"]["addressLocality"],
-        "Los Angeles"
-    );
-    assert_eq!(json["baseSalary"]["value"]["minValue"], 75000);
-    assert_eq!(json["baseSalary"]["value"]["unitText"], "YEAR");
-    assert_eq!(json["directApply"], true);
-    assert!(
-        json["description"]
-            .as_str()
-            .is_some_and(|d| d.contains("<li>Keep clients happy</li>"))
-    );
-
-    let page = get(&url("html")).html();
-    assert_eq!(text(&page, "h1"), "Senior Account Manager");
-    let script = text(&page, "script[type='application/ld+json']");
-    let embedded: serde_json::Value =
-        serde_json::from_str(&script).expect("embedded JSON-LD parses");
-    assert_eq!(embedded, json);
-    assert_eq!(
-        get(&format!("/job-descriptions/drafts/{id}.exe")).status,
-        404
-    );
-}
-
-#[test]
-fn a_remote_job_exports_telecommute_and_where_it_can_hire() {
-    let (id, _) = save(&with(&[
-        ("workplace", "remote"),
-        ("city", ""),
-        ("state", ""),
-        ("remote_regions", "United States; Canada"),
-    ]));
-    let json: serde_json::Value =
-        serde_json::from_str(&get(&format!("/job-descriptions/drafts/{id}.json")).text())
-            .expect("JSON");
-    assert_eq!(json["jobLocationType"], "TELECOMMUTE");
-    assert_eq!(
-        json["applicantLocationRequirements"][0],
-        serde_json::json!({"@type": "Country", "name": "US"})
-    );
-    assert_eq!(json["applicantLocationRequirements"][1]["name"], "Canada");
-    assert!(json.get("jobLocation").is_none());
-    let notices = text(
-        &get(&format!("/job-descriptions/drafts/{id}")).html(),
-        ".draft-bar",
-    );
-    assert!(
-        notices.contains("Colorado") && notices.contains("California"),
-        "a nationwide remote job meets several state rules"
-    );
-}
-
-#[test]
-fn pay_transparency_notices_follow_the_location() {
-    let (texas, _) = save(&with(&[("city", "Austin"), ("state", "texas")]));
-    assert!(
-        !text(
-            &get(&format!("/job-descriptions/drafts/{texas}")).html(),
-            ".draft-bar"
-        )
-        .contains("Pay transparency")
-    );
-    let (nyc, _) = save(&with(&[("city", "Brooklyn"), ("state", "new-york")]));
-    let notices = text(
-        &get(&format!("/job-descriptions/drafts/{nyc}")).html(),
-        ".draft-bar",
-    );
-    assert!(
-        notices.contains("New York City: Since 1 November 2022")
-            && notices.contains("New York State"),
-        "{notices}"
-    );
 }
 
 #[test]

@@ -48,7 +48,8 @@ pub struct JobForm {
     pub required: String,
     /// Preferred qualifications, one per line.
     pub preferred: String,
-    /// Ticked benefit values.
+    /// Ticked benefit values (the checkboxes are named `benefits[]`).
+    #[serde(rename = "benefits[]")]
     pub benefits: Vec<String>,
     /// Other benefits.
     pub benefits_other: String,

@@ -1,6 +1,7 @@
 //! Saved drafts in SQLite. A draft has an unguessable id for reading and a separate
 //! secret key for editing, of which only a SHA-256 is stored.
 
+use std::path::Path;
 use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -9,6 +10,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::posting::JobPosting;
+use crate::db::{self, DbError, WriteError, Writer};
 use crate::random::{hex, hex_token, is_hex, same};
 
 /// Why the store failed: always a fault on our side.
@@ -17,6 +19,9 @@ pub enum StoreError {
     /// SQLite failed.
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
+    /// A write failed.
+    #[error("database: {0}")]
+    Write(#[from] WriteError),
     /// A stored posting could not be read back.
     #[error("stored draft is unreadable: {0}")]
     Corrupt(#[from] serde_json::Error),
@@ -56,9 +61,10 @@ pub enum Update {
     WrongKey,
 }
 
-/// The drafts table.
+/// The drafts table: read through one connection, written through the [`Writer`].
 pub struct Drafts {
-    conn: Mutex<Connection>,
+    reader: Mutex<Connection>,
+    writer: Writer,
 }
 
 fn random_hex(bytes: usize) -> Result<String, StoreError> {
@@ -81,16 +87,18 @@ fn now() -> String {
 }
 
 impl Drafts {
-    /// Drafts stored through `conn` (see [`crate::db::open`]).
-    pub fn new(conn: Connection) -> Self {
-        Self {
-            conn: Mutex::new(conn),
-        }
+    /// Opens the drafts in the database in `data_dir` (see [`db::open`]).
+    pub fn open(data_dir: &Path) -> Result<Self, DbError> {
+        let writer = Writer::start(db::open(data_dir)?).map_err(DbError::Thread)?;
+        Ok(Self {
+            reader: Mutex::new(db::open(data_dir)?),
+            writer,
+        })
     }
 
-    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+    fn reader(&self) -> std::sync::MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave SQLite half-written; carry on.
-        self.conn
+        self.reader
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
@@ -102,11 +110,13 @@ impl Drafts {
             key: random_hex(32)?,
         };
         let json = serde_json::to_string(posting)?;
-        let now = now();
-        self.conn().execute(
-            "INSERT INTO drafts (id, edit_key_sha256, posting, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-            params![draft.id, key_hash(&draft.key), json, now],
-        )?;
+        let (id, hash, now) = (draft.id.clone(), key_hash(&draft.key), now());
+        self.writer.write(move |conn| {
+            conn.execute(
+                "INSERT INTO drafts (id, edit_key_sha256, posting, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+                params![id, hash, json, now],
+            )
+        })?;
         Ok(draft)
     }
 
@@ -116,7 +126,7 @@ impl Drafts {
             return Ok(None);
         }
         let row: Option<(String, String)> = self
-            .conn()
+            .reader()
             .query_row(
                 "SELECT posting, updated_at FROM drafts WHERE id = ?1",
                 [id],
@@ -140,7 +150,7 @@ impl Drafts {
             return Ok(false);
         }
         let stored: Option<String> = self
-            .conn()
+            .reader()
             .query_row(
                 "SELECT edit_key_sha256 FROM drafts WHERE id = ?1",
                 [id],
@@ -155,33 +165,36 @@ impl Drafts {
         let cutoff = (OffsetDateTime::now_utc() - time::Duration::days(days))
             .format(&Rfc3339)
             .unwrap_or_default();
-        Ok(self
-            .conn()
-            .execute("DELETE FROM drafts WHERE updated_at < ?1", [cutoff])?)
+        Ok(self.writer.write(move |conn| {
+            conn.execute("DELETE FROM drafts WHERE updated_at < ?1", [cutoff])
+        })?)
     }
 
     /// Replaces draft `id`'s posting if `key` is its edit key.
     pub fn update(&self, id: &str, key: &str, posting: &JobPosting) -> Result<Update, StoreError> {
         let json = serde_json::to_string(posting)?;
-        let conn = self.conn();
-        let stored: Option<String> = conn
-            .query_row(
-                "SELECT edit_key_sha256 FROM drafts WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match stored {
-            None => Ok(Update::NotFound),
-            Some(hash) if !same(&hash, &key_hash(key)) => Ok(Update::WrongKey),
-            Some(_) => {
-                conn.execute(
-                    "UPDATE drafts SET posting = ?2, updated_at = ?3 WHERE id = ?1",
-                    params![id, json, now()],
-                )?;
-                Ok(Update::Saved)
+        let (id, hash, now) = (id.to_owned(), key_hash(key), now());
+        // The key is checked inside the write, so no other write can come between.
+        Ok(self.writer.write(move |conn| {
+            let stored: Option<String> = conn
+                .query_row(
+                    "SELECT edit_key_sha256 FROM drafts WHERE id = ?1",
+                    [&id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match stored {
+                None => Ok(Update::NotFound),
+                Some(stored) if !same(&stored, &hash) => Ok(Update::WrongKey),
+                Some(_) => {
+                    conn.execute(
+                        "UPDATE drafts SET posting = ?2, updated_at = ?3 WHERE id = ?1",
+                        params![id, json, now],
+                    )?;
+                    Ok(Update::Saved)
+                }
             }
-        }
+        })?)
     }
 }
 

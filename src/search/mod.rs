@@ -5,18 +5,21 @@
 mod spelling;
 
 use std::sync::Mutex;
+use std::time::Duration;
 
 use rusqlite::Connection;
+use rusqlite::backup::Backup;
 
 use crate::builder::export::escape_html;
 use crate::content::Library;
+use spelling::Vocabulary;
 
 /// The longest query read; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 200;
 /// The most words of a query used.
 const MAX_TERMS: usize = 12;
 /// The most results shown.
-const MAX_HITS: usize = 30;
+const MAX_HITS: usize = 20;
 /// Titles at least this alike a query are offered as "Did you mean".
 const SUGGEST_ABOVE: f64 = 0.7;
 
@@ -49,6 +52,8 @@ struct Doc {
     names: Vec<String>,
     /// The summary, then the body, as plain text, for snippets.
     text: String,
+    /// `text` with ASCII letters lowercased (so byte offsets still match), to find words in.
+    folded: String,
 }
 
 /// A result.
@@ -91,7 +96,7 @@ pub struct Results {
 pub struct SearchIndex {
     conn: Mutex<Connection>,
     docs: Vec<Doc>,
-    vocabulary: Vec<String>,
+    vocabulary: spelling::Vocabulary,
 }
 
 /// Lowercase words of letters and digits, at most [`MAX_TERMS`].
@@ -106,14 +111,14 @@ fn terms(text: &str) -> Vec<String> {
 impl SearchIndex {
     /// Indexes every role (title, aliases, summary, body) and article.
     pub fn build(library: &Library) -> Result<Self, rusqlite::Error> {
-        let mut conn = Connection::open_in_memory()?;
-        conn.execute_batch(
+        let mut building = Connection::open_in_memory()?;
+        building.execute_batch(
             "CREATE VIRTUAL TABLE docs USING fts5(title, aliases, summary, body,
                 tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');",
         )?;
         let mut docs = Vec::new();
         let mut words: Vec<String> = Vec::new();
-        let tx = conn.transaction()?;
+        let tx = building.transaction()?;
         {
             let mut insert = tx.prepare("INSERT INTO docs (rowid, title, aliases, summary, body) VALUES (?1, ?2, ?3, ?4, ?5)")?;
             let mut add =
@@ -125,7 +130,10 @@ impl SearchIndex {
                             .chain(terms(aliases))
                             .chain(terms(summary)),
                     );
-                    docs.push(doc);
+                    docs.push(Doc {
+                        folded: doc.text.to_ascii_lowercase(),
+                        ..doc
+                    });
                     Ok(())
                 };
             for role in library.roles() {
@@ -139,6 +147,7 @@ impl SearchIndex {
                     title: role.title.clone(),
                     names,
                     text: format!("{} {}", role.summary, role.body.text),
+                    folded: String::new(),
                 };
                 add(
                     doc,
@@ -154,18 +163,23 @@ impl SearchIndex {
                     title: article.title.clone(),
                     names: vec![terms(&article.title).join(" ")],
                     text: format!("{} {}", article.summary, article.body.text),
+                    folded: String::new(),
                 };
                 add(doc, "", &article.summary, &article.body.text)?;
             }
         }
         tx.commit()?;
+        // Merges the index into one segment, so prefix queries read it in one pass.
+        building.execute_batch("INSERT INTO docs (docs) VALUES ('optimize');")?;
+        // FTS5 keeps the hash table it grew while indexing and walks all its (empty) slots
+        // on every prefix query; a fresh copy of the finished index has none.
+        let mut conn = Connection::open_in_memory()?;
+        Backup::new(&building, &mut conn)?.run_to_completion(1024, Duration::ZERO, None)?;
         words.retain(|w| w.chars().count() >= 3);
-        words.sort();
-        words.dedup();
         Ok(Self {
             conn: Mutex::new(conn),
             docs,
-            vocabulary: words,
+            vocabulary: Vocabulary::new(words),
         })
     }
 
@@ -185,11 +199,7 @@ impl SearchIndex {
         if results.hits.is_empty() {
             let corrected: Vec<String> = words
                 .iter()
-                .map(|w| {
-                    spelling::correct(w, &self.vocabulary)
-                        .unwrap_or(w)
-                        .to_owned()
-                })
+                .map(|w| self.vocabulary.correct(w).unwrap_or(w).to_owned())
                 .collect();
             if corrected != words {
                 results.hits = self.matches(&corrected)?;
@@ -240,43 +250,40 @@ impl SearchIndex {
                 kind: doc.kind,
                 href: doc.href.clone(),
                 title: doc.title.clone(),
-                snippet_html: snippet(&doc.text, words),
+                snippet_html: snippet(doc, words),
             })
             .collect())
     }
 
-    /// Titles like the query, best first. With no results: the closest titles at all.
-    /// After a correction: the titles it looks like ("Did you mean Account Manager?").
-    /// Otherwise: close titles only when the query is not already one.
+    /// Titles like the query, best first: the closest titles at all when nothing
+    /// matched; after a correction, the titles it looks like ("Did you mean Account
+    /// Manager?"); none when the query matched as typed.
     fn suggestions(&self, query: &str, results: &Results) -> Vec<Suggestion> {
+        if !results.hits.is_empty() && results.corrected.is_none() {
+            return Vec::new();
+        }
         let mut scored: Vec<(f64, &Doc)> = self
             .docs
             .iter()
             .map(|doc| {
-                let best = doc
-                    .names
-                    .iter()
-                    .map(|n| spelling::similarity(query, n))
-                    .fold(0.0, f64::max);
-                (best, doc)
+                (
+                    doc.names
+                        .iter()
+                        .map(|n| spelling::similarity(query, n))
+                        .fold(0.0, f64::max),
+                    doc,
+                )
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
-        let exact = scored.first().is_some_and(|(score, _)| *score >= 1.0);
-        let top_hit = results.hits.first().map(|h| h.href.as_str());
-        let limit = if results.hits.is_empty() { 5 } else { 3 };
-        let keep = |score: f64, doc: &Doc| {
-            if results.hits.is_empty() {
-                true
-            } else if results.corrected.is_some() {
-                score >= SUGGEST_ABOVE
-            } else {
-                score >= SUGGEST_ABOVE && !exact && Some(doc.href.as_str()) != top_hit
-            }
+        let (limit, at_least) = if results.hits.is_empty() {
+            (5, 0.0)
+        } else {
+            (3, SUGGEST_ABOVE)
         };
         scored
             .into_iter()
-            .filter(|(score, doc)| keep(*score, doc))
+            .filter(|(score, _)| *score >= at_least)
             .take(limit)
             .map(|(_, doc)| Suggestion {
                 title: doc.title.clone(),
@@ -291,6 +298,14 @@ const SNIPPET_WORDS: usize = 28;
 
 /// Whether `token`'s letters and digits, lowercased, start with `word`.
 fn starts_with_word(token: &str, word: &str) -> bool {
+    let token = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if token.is_ascii() && word.is_ascii() {
+        // Most words: compare bytes, ignoring case, without building anything.
+        let (token, word) = (token.as_bytes(), word.as_bytes());
+        return !word.is_empty()
+            && token.len() >= word.len()
+            && token[..word.len()].eq_ignore_ascii_case(word);
+    }
     let mut letters = token
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -298,49 +313,51 @@ fn starts_with_word(token: &str, word: &str) -> bool {
     !word.is_empty() && word.chars().all(|w| letters.next() == Some(w))
 }
 
-/// A passage of `text` around the first word that starts with a query word, those
-/// words in `<mark>`, everything escaped; the opening words when none matches. Reads
-/// the text only as far as it needs.
-fn snippet(text: &str, words: &[String]) -> String {
-    const BEFORE: usize = 8;
-    let matches = |token: &str| words.iter().any(|w| starts_with_word(token, w));
-    let mut tokens = text.split_whitespace();
-    let mut window: std::collections::VecDeque<&str> =
-        std::collections::VecDeque::with_capacity(SNIPPET_WORDS);
-    let mut cut_before = false;
-    let mut found = false;
-    for token in tokens.by_ref() {
-        window.push_back(token);
-        if matches(token) {
-            found = true;
-            break;
+/// Where in `folded` the first word starting with one of the (ASCII) `words` begins.
+fn first_match(folded: &str, words: &[String]) -> Option<usize> {
+    let starts_word = |at: usize| {
+        folded[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    words
+        .iter()
+        .filter(|w| w.is_ascii())
+        .filter_map(|w| memchr::memmem::find_iter(folded.as_bytes(), w).find(|&at| starts_word(at)))
+        .min()
+}
+
+/// The start of the word `n` words before byte `at` (ASCII whitespace separates words;
+/// a UTF-8 continuation byte is never one, so the result is a char boundary).
+fn words_before(text: &str, at: usize, n: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    for _ in 0..n {
+        while i > 0 && bytes[i - 1].is_ascii_whitespace() {
+            i -= 1;
         }
-        if window.len() > BEFORE {
-            window.pop_front();
-            cut_before = true;
-        }
-    }
-    if !found {
-        window = text.split_whitespace().take(SNIPPET_WORDS).collect();
-        cut_before = false;
-        tokens = text.split_whitespace();
-        tokens.by_ref().take(SNIPPET_WORDS).for_each(drop);
-    }
-    while window.len() < SNIPPET_WORDS {
-        match tokens.next() {
-            Some(token) => window.push_back(token),
-            None => break,
+        while i > 0 && !bytes[i - 1].is_ascii_whitespace() {
+            i -= 1;
         }
     }
+    i
+}
+
+/// A passage of the page's text around the first word that starts with a query word,
+/// those words in `<mark>`, everything escaped; the opening words when none matches.
+fn snippet(doc: &Doc, words: &[String]) -> String {
+    let start = first_match(&doc.folded, words).map_or(0, |at| words_before(&doc.text, at, 8));
+    let mut tokens = doc.text[start..].split_whitespace();
     let mut html = String::new();
-    if cut_before {
+    if start > 0 {
         html.push('…');
     }
-    for (i, token) in window.iter().enumerate() {
+    for (i, token) in tokens.by_ref().take(SNIPPET_WORDS).enumerate() {
         if i > 0 {
             html.push(' ');
         }
-        if matches(token) {
+        if words.iter().any(|w| starts_with_word(token, w)) {
             html.push_str("<mark>");
             html.push_str(&escape_html(token));
             html.push_str("</mark>");
@@ -379,24 +396,48 @@ fn tier(doc: &Doc, query: &str, words: &[String]) -> u8 {
 mod tests {
     use super::*;
 
+    fn doc(text: &str) -> Doc {
+        Doc {
+            kind: Kind::Role,
+            href: String::new(),
+            title: String::new(),
+            names: Vec::new(),
+            text: text.to_owned(),
+            folded: text.to_ascii_lowercase(),
+        }
+    }
+
     #[test]
     fn snippets_mark_matches_and_escape_the_rest() {
         let words = vec!["manag".to_owned()];
         let text = "Intro <b>text</b> & more. Account managers keep clients.";
         assert_eq!(
-            snippet(text, &words),
+            snippet(&doc(text), &words),
             "Intro &lt;b&gt;text&lt;/b&gt; &amp; more. Account <mark>managers</mark> keep clients."
         );
-        let long = format!("{} manager {}", "word ".repeat(20), "tail ".repeat(40));
-        let cut = snippet(&long, &["manager".to_owned()]);
+        let long = format!("{} Manager {}", "word ".repeat(20), "tail ".repeat(40));
+        let cut = snippet(&doc(&long), &["manager".to_owned()]);
         assert!(
-            cut.starts_with('…') && cut.ends_with('…') && cut.contains("<mark>manager</mark>"),
+            cut.starts_with("…word word")
+                && cut.ends_with('…')
+                && cut.contains("<mark>Manager</mark>"),
             "{cut}"
         );
         assert_eq!(
-            snippet("no match here", &["zzz".to_owned()]),
+            cut.split(' ').take_while(|w| !w.contains("mark")).count(),
+            8,
+            "eight words before the match"
+        );
+        assert_eq!(
+            snippet(&doc("no match here"), &["zzz".to_owned()]),
             "no match here"
         );
+        assert!(
+            !snippet(&doc("submanager only"), &["manager".to_owned()]).contains("<mark>"),
+            "word starts only"
+        );
+        assert_eq!(words_before("ab cd  ef", 7, 1), 3);
+        assert_eq!(words_before("ab cd  ef", 7, 5), 0);
     }
 
     #[test]

@@ -164,6 +164,8 @@ pub async fn show(
     };
     let mut response = HttpResponse::Ok();
     response.insert_header(("X-Robots-Tag", "noindex"));
+    // A draft changes when edited: browsers revalidate it, shared caches never keep it.
+    response.insert_header((header::CACHE_CONTROL, "private, no-cache"));
     if flash.is_some() {
         // Shown once: remove the cookie, and keep this copy of the page out of every cache.
         let mut removal = Cookie::build(NEW_DRAFT_COOKIE, "").path(path).finish();
@@ -209,6 +211,7 @@ pub async fn export(
     Ok(HttpResponse::Ok()
         .content_type(content_type)
         .insert_header(("X-Robots-Tag", "noindex"))
+        .insert_header((header::CACHE_CONTROL, "private, no-cache"))
         .insert_header(ContentDisposition {
             disposition: DispositionType::Attachment,
             parameters: vec![DispositionParam::Filename(export::file_name(

@@ -1,4 +1,4 @@
-//! Request logging and conditional GET (ETag / 304).
+//! Request logging, security headers, and conditional GET (ETag / 304).
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::time::Instant;
@@ -33,22 +33,44 @@ pub async fn log_request(
     result
 }
 
-/// Adds `Vary: Accept-Encoding` to responses the compressor left uncompressed, so a
-/// shared cache never hands a stored gzip body to a client that cannot read it.
-/// Runs outside `Compress`, which adds the header itself when it encodes.
-pub async fn vary_on_encoding(
+/// The Content-Security-Policy of every response: our own files only, no inline
+/// scripts or styles, no framing.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+     font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
+
+/// Adds the security headers to every response (a handler's own choice, such as the
+/// edit page's stricter `Referrer-Policy`, is kept).
+pub async fn security_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let https = req.connection_info().scheme() == "https";
     let mut res = next.call(req).await?;
-    let varies = res
-        .headers()
-        .get_all(header::VARY)
-        .filter_map(|v| v.to_str().ok())
-        .any(|v| v.to_ascii_lowercase().contains("accept-encoding"));
-    if !varies {
-        res.headers_mut()
-            .append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    let headers = res.headers_mut();
+    let defaults = [
+        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            header::HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+        ),
+        (
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+    ];
+    for (name, value) in defaults {
+        if !headers.contains_key(&name) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
+    }
+    if https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
     }
     Ok(res)
 }
@@ -85,7 +107,7 @@ pub async fn conditional_get(
     if !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
-    let res = if if_none_match.is_some_and(|wanted| matches(&wanted, &etag)) {
+    let res = if if_none_match.is_some_and(|wanted| etag_matches(&wanted, &etag)) {
         let mut not_modified = HttpResponse::NotModified();
         for name in [header::ETAG, header::CACHE_CONTROL] {
             if let Some(value) = res.headers().get(&name) {
@@ -100,7 +122,7 @@ pub async fn conditional_get(
 }
 
 /// `If-None-Match` compares weakly: `W/"x"` matches `"x"`, and `*` matches anything.
-fn matches(if_none_match: &HeaderValue, etag: &HeaderValue) -> bool {
+pub fn etag_matches(if_none_match: &HeaderValue, etag: &HeaderValue) -> bool {
     let strip = |tag: &str| tag.trim().trim_start_matches("W/").to_owned();
     let (Ok(wanted), Ok(etag)) = (if_none_match.to_str(), etag.to_str()) else {
         return false;
@@ -118,13 +140,13 @@ mod tests {
     #[test]
     fn if_none_match_compares_weakly_and_lists() {
         let etag = HeaderValue::from_static("W/\"abc\"");
-        assert!(matches(&HeaderValue::from_static("W/\"abc\""), &etag));
-        assert!(matches(&HeaderValue::from_static("\"abc\""), &etag));
-        assert!(matches(
+        assert!(etag_matches(&HeaderValue::from_static("W/\"abc\""), &etag));
+        assert!(etag_matches(&HeaderValue::from_static("\"abc\""), &etag));
+        assert!(etag_matches(
             &HeaderValue::from_static("\"x\", W/\"abc\""),
             &etag
         ));
-        assert!(matches(&HeaderValue::from_static("*"), &etag));
-        assert!(!matches(&HeaderValue::from_static("\"abd\""), &etag));
+        assert!(etag_matches(&HeaderValue::from_static("*"), &etag));
+        assert!(!etag_matches(&HeaderValue::from_static("\"abd\""), &etag));
     }
 }

@@ -6,6 +6,7 @@ mod assets;
 mod builder;
 mod chart;
 mod csrf;
+mod delivery;
 mod drafts;
 mod errors;
 mod feeds;
@@ -23,12 +24,13 @@ mod structured;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::ContentType;
-use actix_web::middleware::{Compress, from_fn};
+use actix_web::middleware::from_fn;
 use actix_web::{App, Error, FromRequest, Handler, HttpResponse, Resource, Responder, guard, web};
 use askama::Template;
 
 pub use crate::dates::human_date;
 pub use assets::Assets;
+pub use delivery::PageCache;
 pub use layout::{Layout, Section};
 pub use rate_limit::RateLimiter;
 
@@ -58,10 +60,11 @@ pub struct Site {
 pub const MAX_BODY: usize = 64 * 1024;
 
 /// The application: middleware and the route table over `site`, with form
-/// submissions limited by `limiter`.
+/// submissions limited by `limiter` and pages kept in `cache`.
 pub fn app(
     site: web::Data<Site>,
     limiter: web::Data<RateLimiter>,
+    cache: web::Data<PageCache>,
 ) -> App<
     impl ServiceFactory<
         ServiceRequest,
@@ -74,12 +77,13 @@ pub fn app(
     App::new()
         .app_data(site)
         .app_data(limiter)
+        .app_data(cache)
         .app_data(web::PayloadConfig::new(MAX_BODY))
         .wrap(from_fn(rate_limit::limit_posts))
         .wrap(errors::error_pages())
         .wrap(from_fn(middleware::conditional_get))
-        .wrap(Compress::default())
-        .wrap(from_fn(middleware::vary_on_encoding))
+        .wrap(from_fn(delivery::deliver))
+        .wrap(from_fn(middleware::security_headers))
         .wrap(from_fn(middleware::log_request))
         .configure(routes)
 }
@@ -151,11 +155,12 @@ pub(crate) mod tests {
     pub fn site() -> web::Data<Site> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let library = Library::load(&dir).expect("the shipped content is valid");
-        let drafts = Drafts::new(crate::db::in_memory());
+        let data_dir = tempfile::tempdir().expect("temp dir").keep();
+        let drafts = Drafts::open(&data_dir).expect("drafts");
         let config = Config {
             addr: ([127, 0, 0, 1], 8080).into(),
             content: crate::config::ContentDir { path: dir },
-            data_dir: std::env::temp_dir(),
+            data_dir,
             post_limit: 0,
             site_url: Some("https://rolebook.test".into()),
         };

@@ -3,6 +3,9 @@
 //! HTML helpers.
 #![allow(dead_code, missing_docs)] // Each test binary uses a different subset.
 
+pub mod browser;
+pub mod builder;
+
 use std::fs;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,10 @@
 //! The writable SQLite database in the data directory: opened at start-up in WAL mode,
-//! with the schema migrations below applied in order.
+//! with the schema migrations below applied in order. Writes go through one
+//! [`Writer`] thread that commits them in batches.
+
+mod writer;
+
+pub use writer::{WriteError, Writer};
 
 use std::path::Path;
 
@@ -24,6 +29,9 @@ pub enum DbError {
     /// SQLite refused.
     #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The writer thread could not be started.
+    #[error("cannot start the database writer: {0}")]
+    Thread(std::io::Error),
     /// The file was written by a newer Rolebook.
     #[error("the database has schema version {found}, newer than this program's {known}")]
     TooNew {
@@ -44,14 +52,6 @@ pub fn open(data_dir: &Path) -> Result<Connection, DbError> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     migrate(&mut conn)?;
     Ok(conn)
-}
-
-/// A database in memory with the schema applied, for tests.
-#[cfg(test)]
-pub fn in_memory() -> Connection {
-    let mut conn = Connection::open_in_memory().expect("in-memory database");
-    migrate(&mut conn).expect("schema");
-    conn
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), DbError> {

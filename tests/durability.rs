@@ -1,0 +1,177 @@
+//! Durability: drafts answered with 303 survive the server being killed (SIGKILL)
+//! in the middle of a burst of submissions from several clients.
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+const CLIENTS: usize = 6;
+/// Any 32 hex digits: the CSRF check compares the cookie with the form field.
+const TOKEN: &str = "0123456789abcdef0123456789abcdef";
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .expect("port")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+fn start(data: &Path, port: u16) -> Child {
+    let child = Command::new(env!("CARGO_BIN_EXE_rolebook"))
+        .args([
+            "serve",
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+            "--post-limit",
+            "0",
+            "--data-dir",
+        ])
+        .arg(data)
+        .arg("--content")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the server");
+    let agent = agent();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while agent
+        .get(&format!("http://127.0.0.1:{port}/"))
+        .call()
+        .is_err()
+    {
+        assert!(Instant::now() < deadline, "the server did not start");
+        thread::sleep(Duration::from_millis(20));
+    }
+    child
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .max_redirects_will_error(false)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .new_agent()
+}
+
+/// Submits drafts until told to stop; returns (draft id, title) for every 303.
+fn client(
+    port: u16,
+    number: usize,
+    stop: Arc<AtomicBool>,
+    saved: Arc<Mutex<Vec<(String, String)>>>,
+) {
+    let agent = agent();
+    let mut n = 0;
+    while !stop.load(Ordering::Relaxed) {
+        n += 1;
+        let title = format!("Durable role {number}-{n}");
+        let fields = [
+            ("csrf", TOKEN),
+            ("title", title.as_str()),
+            ("company", "Acme"),
+            ("workplace", "on-site"),
+            ("city", "Austin"),
+            ("state", "texas"),
+            ("employment_type", "full-time"),
+            ("pay_min", "50000"),
+            ("pay_max", "60000"),
+            ("pay_period", "year"),
+            ("summary", "Survives a crash."),
+            ("duties", "Write to disk"),
+            ("required", "Patience"),
+            ("date_posted", "2026-11-23"),
+        ];
+        let body = serde_html_form::to_string(fields).expect("encode");
+        let response = agent
+            .post(&format!("http://127.0.0.1:{port}/job-descriptions/build"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", &format!("rolebook_csrf={TOKEN}"))
+            .send(body.as_bytes());
+        let Ok(response) = response else { break };
+        if response.status().as_u16() != 303 {
+            continue;
+        }
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .unwrap_or_default();
+        let id = location
+            .trim_start_matches("/job-descriptions/drafts/")
+            .to_owned();
+        saved.lock().expect("lock").push((id, title));
+    }
+}
+
+#[test]
+fn every_draft_answered_with_303_survives_sigkill() {
+    let data = tempfile::tempdir().expect("data dir");
+    let port = free_port();
+    let mut server = start(data.path(), port);
+    let stop = Arc::new(AtomicBool::new(false));
+    let saved = Arc::new(Mutex::new(Vec::new()));
+    let clients: Vec<_> = (0..CLIENTS)
+        .map(|number| {
+            let (stop, saved) = (stop.clone(), saved.clone());
+            thread::spawn(move || client(port, number, stop, saved))
+        })
+        .collect();
+    thread::sleep(Duration::from_millis(1500));
+    server.kill().expect("SIGKILL the server mid-load");
+    server.wait().expect("reap");
+    stop.store(true, Ordering::Relaxed);
+    for client in clients {
+        client.join().expect("client thread");
+    }
+    let saved = saved.lock().expect("lock").clone();
+    assert!(
+        saved.len() >= 50,
+        "only {} drafts were saved before the kill: not enough load",
+        saved.len()
+    );
+
+    let db = rusqlite::Connection::open(data.path().join("rolebook.sqlite3"))
+        .expect("open the database");
+    let integrity: String = db
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity check");
+    assert_eq!(integrity, "ok");
+    drop(db);
+
+    let port = free_port();
+    let mut restarted = start(data.path(), port);
+    let agent = agent();
+    let mut missing = Vec::new();
+    for (id, title) in &saved {
+        let mut response = agent
+            .get(&format!(
+                "http://127.0.0.1:{port}/job-descriptions/drafts/{id}.json"
+            ))
+            .call()
+            .expect("fetch the draft");
+        if response.status().as_u16() != 200 {
+            missing.push(id.clone());
+            continue;
+        }
+        let json: serde_json::Value =
+            serde_json::from_str(&response.body_mut().read_to_string().expect("body"))
+                .expect("JSON");
+        assert_eq!(json["title"], title.as_str(), "draft {id} is intact");
+    }
+    restarted.kill().expect("stop");
+    restarted.wait().expect("reap");
+    assert!(
+        missing.is_empty(),
+        "{} of {} drafts that got a 303 were lost: {missing:?}",
+        missing.len(),
+        saved.len()
+    );
+}
