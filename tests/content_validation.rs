@@ -116,21 +116,28 @@ fn the_valid_fixture_loads() {
     assert_eq!(errors(dir.path()), Vec::<String>::new());
 }
 
+/// `errors` is one error, at `prefix` ("file:line: "), saying `phrase`.
+fn assert_one_error(errors: &[String], prefix: &str, phrase: &str) {
+    assert_eq!(
+        errors.len(),
+        1,
+        "{prefix}expected one error, got {errors:#?}"
+    );
+    assert!(
+        errors[0].starts_with(prefix) && errors[0].contains(phrase),
+        "expected `{prefix}...{phrase}...`, got `{}`",
+        errors[0]
+    );
+}
+
 #[test]
 fn each_fixture_gives_its_error_at_its_line() {
     for (file, line, phrase) in CASES {
         let dir = content_with(&[file]);
-        let errors = errors(dir.path());
-        let prefix = format!("roles/{file}:{line}: ");
-        assert_eq!(
-            errors.len(),
-            1,
-            "{file}: expected one error, got {errors:#?}"
-        );
-        assert!(
-            errors[0].starts_with(&prefix) && errors[0].contains(phrase),
-            "{file}: expected `{prefix}...{phrase}...`, got `{}`",
-            errors[0]
+        assert_one_error(
+            &errors(dir.path()),
+            &format!("roles/{file}:{line}: "),
+            phrase,
         );
     }
 }
@@ -244,17 +251,10 @@ fn each_article_fixture_gives_its_error_at_its_line() {
             format!("invalid-articles/{file}"),
             format!("articles/{file}"),
         )]);
-        let errors = errors(dir.path());
-        let prefix = format!("articles/{file}:{line}: ");
-        assert_eq!(
-            errors.len(),
-            1,
-            "{file}: expected one error, got {errors:#?}"
-        );
-        assert!(
-            errors[0].starts_with(&prefix) && errors[0].contains(phrase),
-            "{file}: expected `{prefix}...{phrase}...`, got `{}`",
-            errors[0]
+        assert_one_error(
+            &errors(dir.path()),
+            &format!("articles/{file}:{line}: "),
+            phrase,
         );
     }
 }

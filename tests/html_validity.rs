@@ -55,12 +55,11 @@ fn pages() -> Vec<(&'static str, String)> {
     );
     assert_eq!(invalid.status, 422);
     let draft_with_edit_link = {
-        let cookie = saved.set_cookie("rolebook_new_draft").expect("cookie");
-        let kv = cookie.split(';').next().expect("kv").to_owned();
+        let cookie = format!("rolebook_new_draft={}", common::builder::edit_key(&saved));
         common::send(
             &format!("{}{draft}", base_url()),
             "GET",
-            &[("Cookie", &kv)],
+            &[("Cookie", &cookie)],
             Vec::new(),
         )
         .text()

@@ -5,6 +5,7 @@ use toml::Spanned;
 
 use super::error::Problem;
 use super::front_matter::Document;
+use crate::wages::slugify;
 
 /// A group of roles, e.g. "Sales".
 #[derive(Debug, Clone)]
@@ -76,20 +77,12 @@ fn read_categories(doc: &Document<'_>, raw: &[RawCategory]) -> Result<Vec<Catego
             ));
         }
         categories.push(Category {
-            anchor: anchor(&name),
+            anchor: slugify(&name),
             name,
             description,
         });
     }
     Ok(categories)
-}
-
-fn anchor(name: &str) -> String {
-    name.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 #[cfg(test)]
