@@ -60,10 +60,15 @@ fn check(content: &ContentDir) -> ExitCode {
     match Library::load(&content.path) {
         Ok(library) => {
             println!(
-                "{}: {} roles, {} categories: all valid",
+                "{}: {} categories, {} job titles: all valid",
                 content.path.display(),
-                library.roles().len(),
-                library.categories().len()
+                library.categories().len(),
+                library.titles().titles().len()
+            );
+            println!(
+                "Coverage: {} (BLS OEWS {}).",
+                library.coverage(),
+                library.wages().release().name
             );
             ExitCode::SUCCESS
         }

@@ -3,10 +3,10 @@
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
-/// A date as people read it: "23 November 2026".
+/// A date as Americans write it: "November 23, 2026".
 pub fn human_date(date: Date) -> String {
     date.format(format_description!(
-        "[day padding:none] [month repr:long] [year]"
+        "[month repr:long] [day padding:none], [year]"
     ))
     .unwrap_or_else(|_| date.to_string())
 }
@@ -24,7 +24,7 @@ mod tests {
     fn dates_read_naturally() {
         assert_eq!(
             human_date(time::macros::date!(2026 - 11 - 03)),
-            "3 November 2026"
+            "November 3, 2026"
         );
     }
 }

@@ -16,3 +16,4 @@ pub mod search;
 pub mod server;
 pub mod wages;
 pub mod web;
+pub mod words;

@@ -51,7 +51,7 @@ const CASES: &[(&str, usize, &str)] = &[
     ),
     (
         "too-few-questions.md",
-        49,
+        59,
         "\"## Frequently asked questions\" has 1 question; it needs at least 4",
     ),
     (
@@ -108,6 +108,36 @@ const CASES: &[(&str, usize, &str)] = &[
     ),
     ("level-one-heading.md", 11, "level-1 heading"),
     ("duplicate-slug/alpha.md", 1, "duplicate slug \"alpha\""),
+    (
+        "missing-posting-summary.md",
+        49,
+        "missing section \"## Posting summary\"",
+    ),
+    (
+        "summary-third-person.md",
+        51,
+        "\"## Posting summary\" speaks to the candidate: write it in the second person",
+    ),
+    (
+        "summary-too-short.md",
+        51,
+        "\"## Posting summary\" has 13 words; it needs 50 to 120",
+    ),
+    (
+        "too-many-requirements.md",
+        55,
+        "\"## Requirements\" lists 7 items; it needs 3 to 6",
+    ),
+    (
+        "requirements-lead.md",
+        55,
+        "section \"## Requirements\" is a bullet list only",
+    ),
+    (
+        "british-spelling.md",
+        26,
+        "\"organise\" is British English; write \"organize\"",
+    ),
 ];
 
 #[test]
@@ -267,4 +297,118 @@ fn the_valid_fixture_article_loads_with_its_table_of_contents() {
     let toc: Vec<&str> = article.body.toc.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(toc, ["first-section", "a-detail", "second-section"]);
     assert!(article.body.html.contains("<h2 id=\"first-section\">"));
+}
+
+/// (line, a phrase the message must contain) for `invalid-titles/41-sales.toml`.
+const TITLE_CASES: &[(usize, &str)] = &[
+    (6, "empty title"),
+    (7, "title \"Fixture  seller\" is listed twice: also at "),
+    (8, "is 89 characters long; the limit is 80"),
+    (
+        13,
+        "\"Alpha Lead\" is listed under 41-2031, but it is a title or alias of ",
+    ),
+    (
+        14,
+        "\"Retail Salespersons\" is the official title of 41-2031",
+    ),
+    (17, "unknown SOC code \"41-9999\""),
+];
+
+#[test]
+fn every_problem_of_the_title_dictionary_is_reported_at_its_line() {
+    let dir = common::fixture_content(&[(
+        "invalid-titles/41-sales.toml".to_owned(),
+        "data/titles/41-sales.toml".to_owned(),
+    )]);
+    let errors = errors(dir.path());
+    assert_eq!(errors.len(), TITLE_CASES.len(), "{errors:#?}");
+    for (line, phrase) in TITLE_CASES {
+        let prefix = format!("data/titles/41-sales.toml:{line}: ");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with(&prefix) && e.contains(phrase)),
+            "missing `{prefix}{phrase}` in {errors:#?}"
+        );
+    }
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("41-sales.toml:4 (under 41-3091)")),
+        "the repeat names the first: {errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("roles/alpha.md, which is 41-3091")),
+        "the clash names the role: {errors:#?}"
+    );
+}
+
+#[test]
+fn a_broken_data_file_hides_no_other_problem_and_is_not_called_front_matter() {
+    let dir = content_with(&["unknown-similar.md", "british-spelling.md"]);
+    fs::write(
+        dir.path().join("data/pay-transparency.toml"),
+        "reviewed = 2026-11-23\n[[rules]]\njurisdiction = \"X\"\nstate = \nlaw = \"Y\"\n",
+    )
+    .expect("write");
+    fs::create_dir_all(dir.path().join("data/titles")).expect("titles dir");
+    fs::write(
+        dir.path().join("data/titles/41-sales.toml"),
+        "41-3091 = [\"Seller\"\n",
+    )
+    .expect("write");
+    let errors = errors(dir.path());
+    let has = |prefix: &str, phrase: &str| {
+        errors
+            .iter()
+            .any(|e| e.starts_with(prefix) && e.contains(phrase))
+    };
+    assert!(
+        has("data/pay-transparency.toml:4: TOML: ", ""),
+        "{errors:#?}"
+    );
+    assert!(
+        has("data/titles/41-sales.toml:1: TOML: ", ""),
+        "{errors:#?}"
+    );
+    assert!(
+        !errors.iter().any(|e| e.contains("front matter")),
+        "{errors:#?}"
+    );
+    assert!(
+        has(
+            "roles/unknown-similar.md:6: ",
+            "similar role \"zulu\" does not exist"
+        ),
+        "{errors:#?}"
+    );
+    assert!(
+        has("roles/british-spelling.md:26: ", "British English"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn the_title_dictionary_gives_each_code_its_titles_most_common_first() {
+    let dir = content_with(&[]);
+    fs::create_dir_all(dir.path().join("data/titles")).expect("titles dir");
+    fs::write(
+        dir.path().join("data/titles/41-sales.toml"),
+        "41-3091 = [\"Service Sales Rep\", \"Alpha Lead\"]\n41-2031 = [\"Sales Clerk\"]\n",
+    )
+    .expect("write");
+    let library = Library::load(dir.path()).expect("valid");
+    let soc = rolebook::wages::SocCode::parse("41-3091").expect("code");
+    assert_eq!(
+        library.titles().most_common(&soc),
+        Some("Service Sales Rep")
+    );
+    assert_eq!(
+        library.titles().titles().len(),
+        3,
+        "a role's own alias under its code is fine"
+    );
 }

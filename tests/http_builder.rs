@@ -4,8 +4,9 @@
 mod common;
 
 use common::builder::{database, edit_key, submit, valid, with};
-use common::{FormSession, TestServer, attrs, base_url, get, library, send, text, texts};
-use rolebook::builder::DEFAULT_EEO;
+use common::{FormSession, TestServer, attrs, base_url, get, library, page, send, text, texts};
+use rolebook::builder::{DEFAULT_EEO, LINE_MAX, LIST_MAX, LONG_MAX, MEDIUM_MAX, SHORT_MAX};
+use rolebook::web::MAX_BODY;
 use sha2::{Digest, Sha256};
 
 #[test]
@@ -52,7 +53,19 @@ fn the_form_is_prefilled_from_a_role_with_its_pay_range() {
         .iter()
         .map(|i| i.text.clone())
         .collect();
-    assert_eq!(text(&html, "#required"), skills.join(" "));
+    assert_eq!(text(&html, "#preferred"), skills.join(" "));
+    let requirements: Vec<String> = role
+        .body
+        .requirements
+        .iter()
+        .map(|i| i.text.clone())
+        .collect();
+    assert_eq!(text(&html, "#required"), requirements.join(" "));
+    assert_eq!(
+        text(&html, "#summary"),
+        role.body.posting_summary,
+        "the candidate-facing summary, not the intro"
+    );
     let money = |f: rolebook::wages::Figure| {
         rolebook::wages::money::thousands(f.value().expect("published"))
     };
@@ -137,9 +150,12 @@ fn a_valid_submission_is_stored_and_its_draft_shows_every_field() {
     assert_eq!(first.header("x-robots-tag"), "noindex");
     let html = first.html();
     assert_eq!(attrs(&html, "meta[name=robots]", "content"), ["noindex"]);
+    let edit_url = format!("{}{location}/edit?key={key}", base_url());
+    assert_eq!(attrs(&html, ".edit-link a", "href"), [edit_url.clone()]);
     assert_eq!(
-        attrs(&html, ".edit-link a", "href"),
-        [format!("{location}/edit?key={key}")]
+        attrs(&html, "#edit-url", "value"),
+        [edit_url],
+        "a full address to copy"
     );
     let posting = text(&html, ".job-posting");
     for expected in [
@@ -160,7 +176,7 @@ fn a_valid_submission_is_stored_and_its_draft_shows_every_field() {
         "We make anvils.",
         "Family owned since 1950.",
         "jobs@acme.example",
-        "Posted 23 November 2026. Applications close 31 December 2026.",
+        "Posted November 23, 2026. Applications close December 31, 2026.",
         "We welcome everyone.",
     ] {
         assert!(
@@ -169,7 +185,7 @@ fn a_valid_submission_is_stored_and_its_draft_shows_every_field() {
         );
     }
     assert!(
-        text(&html, ".draft-bar").contains("California: Since 1 January 2023"),
+        text(&html, ".draft-bar").contains("California: Since January 1, 2023"),
         "pay transparency notice"
     );
     let again = get(&location);
@@ -240,7 +256,7 @@ fn each_validation_rule_gives_422_with_its_message_at_its_field_and_keeps_the_in
         (
             vec![("pay_min", "99000")],
             "pay_max",
-            "The maximum must be at least the minimum ($99,000)",
+            "The maximum ($95,000) is less than the minimum ($99,000)",
         ),
         (
             vec![
@@ -305,12 +321,12 @@ fn each_validation_rule_gives_422_with_its_message_at_its_field_and_keeps_the_in
         (
             vec![("date_posted", "23/11/2026")],
             "date_posted",
-            "Enter the date as year-month-day",
+            "Enter a real date, like 11/23/2026",
         ),
         (
             vec![("closing_date", "2026-11-01")],
             "closing_date",
-            "The closing date must be after the date posted (23 November 2026)",
+            "The closing date must be after the date posted (November 23, 2026)",
         ),
     ];
     for (changes, field, message) in cases {
@@ -410,16 +426,73 @@ fn posts_without_a_matching_token_or_from_another_site_are_refused_and_keep_the_
 }
 
 #[test]
-fn bodies_over_64_kb_get_413() {
+fn a_too_long_field_keeps_the_form_and_says_which_and_by_how_much() {
     let session = FormSession::open(base_url());
-    let huge = "x".repeat(70 * 1024);
+    let long = "x".repeat(100_000);
+    let response = session.post(
+        base_url(),
+        "/job-descriptions/build",
+        &with(&[("summary", &long), ("company", "Kept Co")]),
+    );
+    assert_eq!(response.status, 422);
+    let html = response.html();
+    assert_eq!(
+        text(&html, "#summary-error"),
+        "Error: Shorten the summary by 98000 characters: the limit is 2000"
+    );
+    assert_eq!(
+        attrs(&html, "#company", "value"),
+        ["Kept Co"],
+        "the rest is kept"
+    );
+}
+
+#[test]
+fn every_text_field_carries_the_servers_limit_as_maxlength() {
+    let html = page("/job-descriptions/build");
+    for (id, limit) in [
+        ("title", SHORT_MAX),
+        ("company", SHORT_MAX),
+        ("city", SHORT_MAX),
+        ("about_company", LONG_MAX),
+        ("summary", LONG_MAX),
+        ("eeo", LONG_MAX),
+        ("remote_regions", MEDIUM_MAX),
+        ("benefits_other", MEDIUM_MAX),
+        ("apply", MEDIUM_MAX),
+        ("duties", LIST_MAX * (LINE_MAX + 1)),
+        ("required", LIST_MAX * (LINE_MAX + 1)),
+        ("preferred", LIST_MAX * (LINE_MAX + 1)),
+    ] {
+        assert_eq!(
+            attrs(&html, &format!("#{id}"), "maxlength"),
+            [limit.to_string()],
+            "#{id}"
+        );
+    }
+}
+
+#[test]
+fn bodies_over_the_limit_get_a_413_page_that_explains_and_links_back() {
+    let session = FormSession::open(base_url());
+    let huge = "x".repeat(MAX_BODY + 1);
     let response = session.post(
         base_url(),
         "/job-descriptions/build",
         &with(&[("summary", &huge)]),
     );
     assert_eq!(response.status, 413);
-    assert_eq!(text(&response.html(), "h1"), "That was too much to send");
+    let html = response.html();
+    assert_eq!(text(&html, "h1"), "That was too much to send");
+    assert!(
+        text(&html, ".lede").contains(&format!("larger than the {} KB we accept", MAX_BODY / 1024)),
+        "{}",
+        text(&html, ".lede")
+    );
+    assert_eq!(
+        attrs(&html, "main a.button", "href"),
+        ["/job-descriptions/build"]
+    );
     let just_under = "x".repeat(1900);
     assert_eq!(
         session
@@ -430,6 +503,23 @@ fn bodies_over_64_kb_get_413() {
             )
             .status,
         303
+    );
+}
+
+#[test]
+fn a_field_that_is_not_utf8_gets_422_naming_it() {
+    let session = FormSession::open(base_url());
+    let response = session.post_raw(
+        base_url(),
+        "/job-descriptions/build",
+        b"title=ok&summary=bad%FF%FE".to_vec(),
+    );
+    assert_eq!(response.status, 422);
+    let html = response.html();
+    assert!(
+        text(&html, ".lede").contains("The field \"summary\" is not valid text"),
+        "{}",
+        text(&html, ".lede")
     );
 }
 

@@ -4,7 +4,7 @@
 mod common;
 
 use common::builder::{database, save, valid, with};
-use common::{FormSession, attrs, base_url, get, text};
+use common::{FormSession, attrs, base_url, get, send, text};
 
 #[test]
 fn editing_needs_the_secret_key_and_keeps_the_draft_id() {
@@ -18,7 +18,11 @@ fn editing_needs_the_secret_key_and_keeps_the_draft_id() {
     );
     let page = get(&format!("{edit}?key={key}"));
     assert_eq!(page.status, 200);
-    assert_eq!(page.header("referrer-policy"), "no-referrer");
+    assert_eq!(
+        page.header("referrer-policy"),
+        "same-origin",
+        "the key in the address goes on to this site only, and Chromium still sends Origin"
+    );
     let html = page.html();
     assert_eq!(attrs(&html, "#title", "value"), ["Senior Account Manager"]);
     assert_eq!(attrs(&html, "#pay_min", "value"), ["75000"]);
@@ -41,6 +45,26 @@ fn editing_needs_the_secret_key_and_keeps_the_draft_id() {
     assert_eq!(
         saved.header("location"),
         format!("/job-descriptions/drafts/{id}")
+    );
+    let flash = saved
+        .cookies()
+        .into_iter()
+        .find(|c| c.starts_with("rolebook_changes_saved="))
+        .expect("the saved flash");
+    let after = send(
+        &format!("{}/job-descriptions/drafts/{id}", base_url()),
+        "GET",
+        &[("Cookie", &flash)],
+        Vec::new(),
+    );
+    assert_eq!(text(&after.html(), ".notice.success"), "Changes saved.");
+    assert!(
+        !text(
+            &get(&format!("/job-descriptions/drafts/{id}")).html(),
+            "main"
+        )
+        .contains("Changes saved"),
+        "said once"
     );
     assert_eq!(
         text(
@@ -79,7 +103,7 @@ fn exports_have_their_type_file_name_and_content() {
     let md = get(&url("md")).text();
     assert!(md.starts_with("# Senior Account Manager\n"), "{md}");
     assert!(
-        md.contains("**Acme \\& Sons**") && md.contains("- Renew contracts on time\n"),
+        md.contains("**Acme & Sons**") && md.contains("- Renew contracts on time\n"),
         "{md}"
     );
     let txt = get(&url("txt")).text();
@@ -166,7 +190,7 @@ fn pay_transparency_notices_follow_the_location() {
         ".draft-bar",
     );
     assert!(
-        notices.contains("New York City: Since 1 November 2022")
+        notices.contains("New York City: Since November 1, 2022")
             && notices.contains("New York State"),
         "{notices}"
     );

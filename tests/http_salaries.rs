@@ -181,7 +181,7 @@ fn the_salary_section_names_its_source_period_and_occupation() {
     let data = library().wages();
     for role in library().roles() {
         let html = page(&format!("/job-descriptions/{}", role.slug));
-        let source = text(&html, "#salary .source");
+        let source = text(&html, "#salary .salary-whose");
         let occupation = data.occupation(&role.soc).expect("occupation");
         assert!(source.contains(
             "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025"

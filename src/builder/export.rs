@@ -20,7 +20,7 @@ pub fn sections(posting: &JobPosting) -> Vec<(&'static str, Vec<String>)> {
     .collect()
 }
 
-/// "Posted 23 November 2026. Applications close 31 December 2026."
+/// "Posted November 23, 2026. Applications close December 31, 2026."
 pub fn dates_line(posting: &JobPosting) -> String {
     let posted = format!("Posted {}.", human_date(posting.date_posted));
     match posting.closing_date {
@@ -45,26 +45,49 @@ pub fn file_name(posting: &JobPosting, extension: &str) -> String {
 }
 
 /// Escapes text for Markdown so it renders as exactly these characters: no emphasis,
-/// headings, lists, links, images, autolinks or HTML can come out of it.
+/// code, headings, lists, quotes, links, images or HTML can come out of it. Only what a
+/// CommonMark or GitHub renderer would read as markup is escaped, so the file still
+/// reads well as plain text ("jobs@example.com", "AT&T" and "https://" stay as typed; a
+/// GitHub renderer may make a typed address clickable, showing that same address).
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for (i, line) in text.lines().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let line = line.trim_start();
-        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-        let chars: Vec<char> = line.chars().collect();
+        let chars: Vec<char> = line.trim_start().chars().collect();
+        let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+        let only =
+            |set: &[char]| !chars.is_empty() && chars.iter().all(|c| set.contains(c) || *c == ' ');
+        let underline = only(&['=']) || only(&['-']);
         for (j, &c) in chars.iter().enumerate() {
-            let starts_line = j == 0;
-            let after_digits = j == digits && digits > 0;
+            let next = chars.get(j + 1).copied();
+            let prev = j.checked_sub(1).map(|k| chars[k]);
+            let ends_token = next.is_none_or(char::is_whitespace);
             let escape = match c {
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&' | '#'
-                | '{' | '}' | '(' | ')' => true,
-                // Autolinks (scheme://, email@host): break their triggers.
-                ':' | '@' => true,
-                '-' | '+' | '=' => starts_line,
-                '.' => after_digits || preceded_by(&chars, j, "www"),
+                // Code spans, emphasis, strikethrough, tables: rare in postings, always escaped.
+                '`' | '*' | '~' | '|' => true,
+                // Intraword underscores (snake_case) are never emphasis.
+                '_' => {
+                    !prev.is_some_and(char::is_alphanumeric)
+                        || !next.is_some_and(char::is_alphanumeric)
+                }
+                // Every link and image starts with "[".
+                '[' => true,
+                // HTML and <autolinks> start with "<" and a letter, "/", "!" or "?".
+                '<' => {
+                    next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
+                }
+                // An escape only escapes punctuation.
+                '\\' => next.is_some_and(|n| n.is_ascii_punctuation()),
+                // Entities such as &amp; or &#60; would be decoded.
+                '&' => is_entity(&chars[j..]),
+                // Headings, quotes and list markers at the start of a line.
+                '#' | '>' => j == 0,
+                '-' | '+' => j == 0 && (ends_token || underline),
+                '=' => j == 0 && underline,
+                // "1." or "1)" starting a line is an ordered list.
+                '.' | ')' => j == digits && digits > 0 && ends_token,
                 _ => false,
             };
             if escape {
@@ -76,13 +99,26 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
-fn preceded_by(chars: &[char], index: usize, word: &str) -> bool {
-    let word: Vec<char> = word.chars().collect();
-    index >= word.len()
-        && chars[index - word.len()..index]
-            .iter()
-            .map(|c| c.to_ascii_lowercase())
-            .eq(word)
+/// Whether `chars` opens with an HTML entity or character reference: `&name;`, `&#1;`, `&#x1F;`.
+fn is_entity(chars: &[char]) -> bool {
+    let rest = &chars[1..];
+    let (digits, start) = match rest {
+        ['#', 'x' | 'X', ..] => (16, 2),
+        ['#', ..] => (10, 1),
+        _ => (0, 0),
+    };
+    let body: Vec<char> = rest[start..]
+        .iter()
+        .copied()
+        .take_while(|c| {
+            if digits == 0 {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_digit(digits)
+            }
+        })
+        .collect();
+    !body.is_empty() && rest.get(start + body.len()) == Some(&';')
 }
 
 /// The posting as Markdown.
@@ -315,26 +351,36 @@ mod tests {
     fn markdown_escaping_defuses_every_construct() {
         assert_eq!(
             escape_markdown("[x](javascript:alert(1))"),
-            "\\[x\\]\\(javascript\\:alert\\(1\\)\\)"
+            "\\[x](javascript:alert(1))"
         );
-        assert_eq!(escape_markdown("![img](a.png)"), "\\!\\[img\\]\\(a.png\\)");
+        assert_eq!(escape_markdown("![img](a.png)"), "!\\[img](a.png)");
+        assert_eq!(escape_markdown("<b>hi</b> & co"), "\\<b>hi\\</b> & co");
         assert_eq!(
-            escape_markdown("<b>hi</b> & co"),
-            "\\<b\\>hi\\</b\\> \\& co"
-        );
-        assert_eq!(
-            escape_markdown("# title\n- item\n1. one\n==="),
-            "\\# title\n\\- item\n1\\. one\n\\==="
+            escape_markdown("# title\n- item\n1. one\n===\n> quote\n+ plus"),
+            "\\# title\n\\- item\n1\\. one\n\\===\n\\> quote\n\\+ plus"
         );
         assert_eq!(
-            escape_markdown("see https://x.com or www.x.com"),
-            "see https\\://x.com or www\\.x.com"
+            escape_markdown("`code` *em* _em_ ~~del~~ a|b"),
+            "\\`code\\` \\*em\\* \\_em\\_ \\~\\~del\\~\\~ a\\|b"
         );
-        assert_eq!(escape_markdown("mail a@b.com"), "mail a\\@b.com");
         assert_eq!(
-            escape_markdown("plain words, a-b 3.5"),
-            "plain words, a-b 3.5"
+            escape_markdown("&amp; &#60; &#x3C;"),
+            "\\&amp; \\&#60; \\&#x3C;"
         );
+        assert_eq!(escape_markdown("a \\* b \\ c"), "a \\\\\\* b \\ c");
+    }
+
+    #[test]
+    fn markdown_escaping_leaves_plain_text_readable() {
+        for plain in [
+            "Email jobs@harborview.example or apply at https://harborview.example/jobs",
+            "Harbor & Co, AT&T, R&D",
+            "3.5 years, 10-15 hours, snake_case, a-b, 5 < 6 > 4",
+            "Pay (hourly): $22.50! Is that {fair}?",
+            "1999 was a year. 2. is not a list here",
+        ] {
+            assert_eq!(escape_markdown(plain), plain);
+        }
     }
 
     #[test]

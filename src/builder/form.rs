@@ -7,9 +7,6 @@ use time::Date;
 use super::choices::{Benefit, Choice, EmploymentType, PayPeriod, Workplace};
 use super::pay::form_value;
 use super::posting::{HowToApply, JobPosting, Location};
-use crate::content::Role;
-use crate::wages::money::thousands;
-use crate::wages::{Figure, Unit, WageData};
 
 /// The equal opportunity statement offered by default, in our own words.
 pub const DEFAULT_EEO: &str = "We are an equal opportunity employer. We welcome applications from everyone and make hiring decisions on skills, experience and the needs of the job, without regard to race, color, religion, sex, sexual orientation, gender identity, national origin, age, disability, veteran status or any other characteristic protected by law. If you need an adjustment to apply or interview, tell us and we will make it.";
@@ -65,6 +62,8 @@ pub struct JobForm {
     pub eeo: String,
     /// The role slug the form started from.
     pub role: String,
+    /// The occupation (SOC code) the form started from, when not a role.
+    pub soc: String,
 }
 
 /// A pay range suggested from wage data, and where it came from.
@@ -85,59 +84,6 @@ impl JobForm {
             eeo: DEFAULT_EEO.to_owned(),
             ..Self::default()
         }
-    }
-
-    /// A form started from `role`: its title, summary, duties and skills, and the
-    /// 25th to 75th percentile pay for its occupation in `state` (a slug) or nationally.
-    pub fn from_role(
-        role: &Role,
-        wages: &WageData,
-        state: Option<&str>,
-        today: Date,
-    ) -> (Self, Option<SuggestedPay>) {
-        let area = state
-            .and_then(|slug| wages.area(slug))
-            .filter(|(i, _)| *i > 0);
-        let mut form = Self {
-            title: role.title.clone(),
-            summary: role.body.intro_text.clone(),
-            duties: lines(role.body.duties.items.iter().map(|i| i.text.as_str())),
-            required: lines(role.body.skills.items.iter().map(|i| i.text.as_str())),
-            state: area.map(|(_, a)| a.slug.clone()).unwrap_or_default(),
-            role: role.slug.clone(),
-            ..Self::blank(today)
-        };
-        let (index, place) = area.map_or((0, "the United States".to_owned()), |(i, a)| {
-            (i, a.name.clone())
-        });
-        let figures = wages
-            .wages(&role.soc, index)
-            .or_else(|| wages.wages(&role.soc, 0));
-        let suggestion = figures.and_then(|w| {
-            let (unit, p) = w.basis();
-            let (Figure::Value(low), Figure::Value(high)) = (p.p25, p.p75) else { return None };
-            let to_text = |v: u64| match unit {
-                Unit::Hourly => format!("{}.{:02}", thousands(v / 100), v % 100),
-                _ => thousands(v),
-            };
-            form.pay_min = to_text(low);
-            form.pay_max = to_text(high);
-            form.pay_period = match unit {
-                Unit::Hourly => PayPeriod::Hour,
-                _ => PayPeriod::Year,
-            }
-            .value()
-            .to_owned();
-            let occupation = wages.occupation(&role.soc).map_or_else(|| role.soc.to_string(), |o| o.title.clone());
-            let place = if wages.wages(&role.soc, index).is_some() { place } else { "the United States".to_owned() };
-            Some(SuggestedPay {
-                source: format!(
-                    "Suggested range: the middle half of pay (25th to 75th percentile) for {occupation} in {place}, from the {}.",
-                    wages.release().citation()
-                ),
-            })
-        });
-        (form, suggestion)
     }
 
     /// The form showing a saved posting, for editing.
@@ -184,6 +130,7 @@ impl JobForm {
                 .unwrap_or_default(),
             eeo: posting.eeo.clone().unwrap_or_default(),
             role: posting.role.clone().unwrap_or_default(),
+            soc: String::new(),
         }
     }
 
@@ -193,6 +140,7 @@ impl JobForm {
     }
 }
 
-fn lines<'a>(items: impl Iterator<Item = &'a str>) -> String {
+/// Items one per line, as the form's list fields hold them.
+pub(super) fn lines<'a>(items: impl Iterator<Item = &'a str>) -> String {
     items.collect::<Vec<_>>().join("\n")
 }

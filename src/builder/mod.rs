@@ -1,19 +1,20 @@
 //! The job description builder: the form as typed, its validation into a
 //! [`JobPosting`], pay transparency rules, exports, and saved drafts.
 
+mod checks;
 mod choices;
 pub mod export;
 mod form;
 mod pay;
-mod pay_transparency;
 mod posting;
 mod store;
+mod suggest;
 pub mod text;
 mod validate;
 
+pub use checks::{Required, pay_warnings, required_items};
 pub use choices::{Benefit, Choice, EmploymentType, PayPeriod, Workplace};
 pub use form::{DEFAULT_EEO, JobForm, SuggestedPay};
-pub use pay_transparency::{PayRule, PayRules};
 pub use posting::{HowToApply, JobPosting, Location, Pay};
 pub use store::{Draft, Drafts, NewDraft, StoreError, Update, is_draft_id};
 

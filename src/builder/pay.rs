@@ -1,5 +1,5 @@
-//! Amounts of pay, kept in cents: as people type them, as forms show them, and as
-//! postings print them.
+//! Amounts of pay, kept in cents: as forms show them and as postings print them
+//! (reading typed amounts is [`crate::wages::money::pay_cents`]).
 
 use crate::wages::money::thousands;
 
@@ -21,46 +21,9 @@ pub fn form_value(cents: u64) -> String {
     }
 }
 
-/// "45000", "22.5" or "22.05" (no "$" or commas: strip those first) in cents;
-/// `None` for anything else, negatives and absurdly long numbers included.
-pub fn parse_cents(number: &str) -> Option<u64> {
-    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty()
-        || !digits(whole)
-        || !digits(fraction)
-        || fraction.len() > 2
-        || whole.len() > 12
-    {
-        return None;
-    }
-    let cents = match fraction.len() {
-        0 => 0,
-        1 => fraction.parse::<u64>().ok()? * 10,
-        _ => fraction.parse::<u64>().ok()?,
-    };
-    whole
-        .parse::<u64>()
-        .ok()?
-        .checked_mul(100)?
-        .checked_add(cents)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn money_parses_like_people_type_it() {
-        assert_eq!(parse_cents("45000"), Some(4_500_000));
-        assert_eq!(parse_cents("22.5"), Some(2250));
-        assert_eq!(parse_cents("22.05"), Some(2205));
-        assert_eq!(parse_cents("22.055"), None);
-        assert_eq!(parse_cents("-5"), None);
-        assert_eq!(parse_cents("forty"), None);
-        assert_eq!(parse_cents(".5"), None);
-        assert_eq!(parse_cents("9999999999999"), None);
-    }
 
     #[test]
     fn money_is_shown_plainly() {

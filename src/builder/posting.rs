@@ -1,5 +1,6 @@
 //! A job posting that passed validation: what drafts store and exports render.
 
+use crate::content::laws::Place;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -22,6 +23,16 @@ pub enum Location {
         /// States or countries, e.g. "United States" or "California".
         regions: Vec<String>,
     },
+}
+
+impl Location {
+    /// The location as the law data reads it.
+    pub fn place(&self) -> Place<'_> {
+        match self {
+            Location::Place { city, state } => Place::At { city, state },
+            Location::Remote { regions } => Place::Remote { regions },
+        }
+    }
 }
 
 /// The pay range.

@@ -4,12 +4,15 @@
 use time::Date;
 use time::macros::format_description;
 
+use super::checks::required_items;
 use super::choices::{Benefit, Choice, EmploymentType, PayPeriod, Workplace};
 use super::form::JobForm;
-use super::pay::{dollars, parse_cents};
+use super::pay::dollars;
 use super::posting::{HowToApply, JobPosting, Location, Pay};
 use super::text::{clean_block, clean_line, list_items};
+use crate::content::laws::{Include, PayRules};
 use crate::wages::Area;
+use crate::wages::money::pay_cents;
 
 /// Longest job title, company name and city.
 pub const SHORT_MAX: usize = 120;
@@ -142,8 +145,13 @@ impl FieldErrors {
 }
 
 /// Checks a submitted form; `areas` are the wage data's areas, of which the states
-/// (everything after the nation) are the allowed locations.
-pub fn validate(form: &JobForm, areas: &[Area]) -> Result<JobPosting, FieldErrors> {
+/// (everything after the nation) are the allowed locations, and `rules` the pay
+/// transparency laws, whose required items (a closing date, benefits) are checked too.
+pub fn validate(
+    form: &JobForm,
+    areas: &[Area],
+    rules: &PayRules,
+) -> Result<JobPosting, FieldErrors> {
     let mut e = FieldErrors::default();
     let title = e.text("title", &form.title, "the job title", true, SHORT_MAX);
     let company = e.text(
@@ -246,6 +254,25 @@ pub fn validate(form: &JobForm, areas: &[Area]) -> Result<JobPosting, FieldError
             ),
         );
     }
+    if let Some(location) = &location {
+        let when = date_posted.unwrap_or_else(crate::dates::today);
+        for required in required_items(rules, location.place(), when) {
+            let missing = match required.what {
+                Include::ClosingDate => form.closing_date.trim().is_empty(),
+                Include::Benefits => benefits.is_empty() && benefits_other.is_none(),
+            };
+            let (field, what) = match required.what {
+                Include::ClosingDate => ("closing_date", "Enter the date applications close"),
+                Include::Benefits => (
+                    "benefits",
+                    "Choose the benefits the job comes with, or describe them under Other benefits",
+                ),
+            };
+            if missing && e.get(field).is_none() {
+                e.add(field, format!("{what}: {}", required.reason));
+            }
+        }
+    }
     let eeo = e.text(
         "eeo",
         &form.eeo,
@@ -289,20 +316,24 @@ fn pay(e: &mut FieldErrors, form: &JobForm) -> Option<Pay> {
         &form.pay_period,
         "Choose whether pay is per hour or per year",
     );
-    let min = amount(e, "pay_min", &form.pay_min, "minimum", period);
-    let max = amount(e, "pay_max", &form.pay_max, "maximum", period);
+    let min = amount(e, "pay_min", &form.pay_min, "minimum");
+    let max = amount(e, "pay_max", &form.pay_max, "maximum");
+    // Compared as typed, before the checks of scale, so "80,000 to 60k" is caught too.
     if let (Some(min), Some(max)) = (min, max)
         && min > max
     {
         e.add(
             "pay_max",
             format!(
-                "The maximum must be at least the minimum ({})",
+                "The maximum ({}) is less than the minimum ({}): check both figures",
+                dollars(max),
                 dollars(min)
             ),
         );
         return None;
     }
+    let min = min.filter(|&cents| plausible(e, "pay_min", cents, "minimum", period));
+    let max = max.filter(|&cents| plausible(e, "pay_max", cents, "maximum", period));
     Some(Pay {
         min_cents: min?,
         max_cents: max?,
@@ -310,31 +341,40 @@ fn pay(e: &mut FieldErrors, form: &JobForm) -> Option<Pay> {
     })
 }
 
-/// A pay figure such as "45,000", "$45,000" or "22.50", in cents.
-fn amount(
-    e: &mut FieldErrors,
-    field: &'static str,
-    text: &str,
-    which: &str,
-    period: Option<PayPeriod>,
-) -> Option<u64> {
+/// A pay figure as people type it ("45,000", "$45,000", "45k", "22.50"), in cents.
+fn amount(e: &mut FieldErrors, field: &'static str, text: &str, which: &str) -> Option<u64> {
     let text = clean_line(text);
-    let number = text.trim_start_matches('$').replace(',', "");
     if text.is_empty() {
         e.add(field, format!("Enter the {which} pay"));
         return None;
     }
-    let cents = parse_cents(number.trim()).or_else(|| {
-        let message = if number.trim().starts_with('-') {
-            format!("The {which} pay must be more than $0")
-        } else {
-            format!("Enter the {which} pay as a number, like 45,000 or 22.50")
-        };
-        e.add(field, message);
-        None
-    })?;
+    match pay_cents(&text) {
+        Some(0) => {
+            e.add(field, format!("The {which} pay must be more than $0"));
+            None
+        }
+        Some(cents) => Some(cents),
+        None => {
+            let message = if text.trim_start_matches('$').trim().starts_with('-') {
+                format!("The {which} pay must be more than $0")
+            } else {
+                format!("Enter the {which} pay as a number, like 45,000, 45k or 22.50")
+            };
+            e.add(field, message);
+            None
+        }
+    }
+}
+
+/// Whether `cents` is believable for the period, recording the problem if not.
+fn plausible(
+    e: &mut FieldErrors,
+    field: &'static str,
+    cents: u64,
+    which: &str,
+    period: Option<PayPeriod>,
+) -> bool {
     let problem = match period {
-        _ if cents == 0 => Some(format!("The {which} pay must be more than $0")),
         Some(PayPeriod::Hour) if cents > HOURLY_MAX_CENTS => Some(format!(
             "{} an hour looks like a yearly salary: choose \"per year\" or check the figure",
             dollars(cents)
@@ -348,7 +388,7 @@ fn amount(
             dollars(cents)
         )),
         Some(PayPeriod::Year) if cents > YEARLY_MAX_CENTS => Some(format!(
-            "{} a year is more than we accept: check the figure",
+            "{} a year is more than we accept: check the {which} figure",
             dollars(cents)
         )),
         _ => None,
@@ -356,9 +396,9 @@ fn amount(
     match problem {
         Some(message) => {
             e.add(field, message);
-            None
+            false
         }
-        None => Some(cents),
+        None => true,
     }
 }
 
@@ -370,9 +410,26 @@ fn date(e: &mut FieldErrors, field: &'static str, text: &str, required: bool) ->
         }
         return None;
     }
-    Date::parse(&text, format_description!("[year]-[month]-[day]"))
-        .map_err(|_| e.add(field, "Enter the date as year-month-day, like 2026-11-23"))
+    parse_date(&text)
+        .ok_or_else(|| e.add(field, "Enter a real date, like 11/23/2026"))
         .ok()
+}
+
+/// A date as a date field sends it (2026-11-23) or as Americans type it (11/23/2026).
+fn parse_date(text: &str) -> Option<Date> {
+    if let Ok(date) = Date::parse(text, format_description!("[year]-[month]-[day]")) {
+        return Some(date);
+    }
+    let parts: Vec<&str> = text.split('/').map(str::trim).collect();
+    let [month, day, year] = parts.as_slice() else {
+        return None;
+    };
+    let month = time::Month::try_from(month.parse::<u8>().ok()?).ok()?;
+    let year = year
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1000..=9999).contains(y))?;
+    Date::from_calendar_date(year, month, day.parse().ok()?).ok()
 }
 
 /// A URL starting with http(s):// and naming a host with a dot, or an email address.
@@ -462,5 +519,19 @@ mod tests {
             regions_list("California,\nOregon ,"),
             ["California", "Oregon"]
         );
+    }
+
+    #[test]
+    fn dates_are_read_as_sent_or_as_americans_type_them() {
+        let expected = time::macros::date!(2026 - 11 - 23);
+        assert_eq!(parse_date("2026-11-23"), Some(expected));
+        assert_eq!(parse_date("11/23/2026"), Some(expected));
+        assert_eq!(
+            parse_date("1/5/2026"),
+            Some(time::macros::date!(2026 - 01 - 05))
+        );
+        for bad in ["23/11/2026", "2/30/2026", "11/23/26", "tomorrow", ""] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 }

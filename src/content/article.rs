@@ -6,6 +6,7 @@ use serde::Deserialize;
 use time::Date;
 use toml::Spanned;
 
+use super::american;
 use super::error::{Problem, Problems};
 use super::front_matter::{Document, file_slug, is_slug};
 use super::prose::{self, Prose};
@@ -66,7 +67,7 @@ struct FrontMatter {
 /// Parses one article file; every problem found is returned.
 pub fn parse(path: &Path, source: &str) -> Result<ParsedArticle, Vec<Problem>> {
     let doc = Document::split(source).map_err(|p| vec![p])?;
-    let mut problems = Problems::default();
+    let mut problems = Problems(american::british_terms(source));
     let slug = file_slug(path, &mut problems);
     let body = prose::parse(doc.body, doc.body_line)
         .map_err(|p| problems.extend(p))

@@ -8,11 +8,13 @@ use std::path::{Path, PathBuf};
 use super::Library;
 use super::article::ParsedArticle;
 use super::error::{ContentError, Problem};
+use super::laws::{MinimumWages, PayRules};
 use super::page::Page;
 use super::role::{ParsedRole, Role};
 use super::site::{Category, Settings};
-use crate::builder::PayRules;
+use super::titles::TitleDictionary;
 use crate::wages::{Level, SocCode, WageData};
+use crate::words::normalize;
 
 /// The slug of every file of a kind, valid or not, so that a file with errors is not
 /// also reported as missing by every file that links to it.
@@ -54,16 +56,22 @@ fn unknown_category(categories: &[Category], name: &str, list: &str) -> Option<S
     ))
 }
 
-/// Everything loaded, before the checks across files.
+/// Everything loaded, before the checks across files. A part that failed to load is
+/// `None`: the checks that need it are skipped and the others still run, so one run
+/// reports every problem.
 pub struct Sources {
     /// `site.toml`.
-    pub settings: Settings,
+    pub settings: Option<Settings>,
     /// Where it is.
     pub settings_path: PathBuf,
     /// The wage data.
-    pub wages: WageData,
+    pub wages: Option<WageData>,
     /// The pay transparency rules.
-    pub pay_rules: PayRules,
+    pub pay_rules: Option<PayRules>,
+    /// The minimum wages.
+    pub minimum_wages: Option<MinimumWages>,
+    /// The job-title dictionary (empty without `data/titles/`).
+    pub titles: TitleDictionary,
     /// Slugs of every role file.
     pub role_slugs: Slugs,
     /// Slugs of every article file.
@@ -77,24 +85,36 @@ pub struct Sources {
 }
 
 impl Sources {
-    /// Runs the checks across files, then builds the library.
-    pub fn check(self, errors: &mut Vec<ContentError>) -> Library {
+    /// Runs every check across files whose inputs loaded, then builds the library if
+    /// everything it needs did.
+    pub fn check(self, errors: &mut Vec<ContentError>) -> Option<Library> {
         self.check_roles(errors);
         self.check_articles(errors);
         self.check_links(errors);
-        for (slug, line) in self
-            .settings
-            .featured
-            .iter()
-            .zip(&self.settings.featured_lines)
-        {
-            if !self.role_slugs.exists(slug) {
-                let problem =
-                    Problem::new(*line, format!("featured role \"{slug}\" does not exist"));
-                errors.push(problem.in_file(&self.settings_path));
+        errors.extend(self.titles.check_against(&self.role_names()));
+        if let Some(settings) = &self.settings {
+            for (slug, line) in settings.featured.iter().zip(&settings.featured_lines) {
+                if !self.role_slugs.exists(slug) {
+                    let problem =
+                        Problem::new(*line, format!("featured role \"{slug}\" does not exist"));
+                    errors.push(problem.in_file(&self.settings_path));
+                }
             }
         }
         self.into_library()
+    }
+
+    /// Every role's title and aliases, normalized, with the role's code and file.
+    fn role_names(&self) -> HashMap<String, (SocCode, &Path)> {
+        self.roles
+            .iter()
+            .flat_map(|(path, parsed)| {
+                let role = &parsed.role;
+                std::iter::once(&role.title)
+                    .chain(&role.aliases)
+                    .map(move |name| (normalize(name), (role.soc.clone(), path.as_path())))
+            })
+            .collect()
     }
 
     fn check_roles(&self, errors: &mut Vec<ContentError>) {
@@ -113,14 +133,14 @@ impl Sources {
                     ),
                 );
             }
-            if let Some(message) =
-                unknown_category(&self.settings.categories, &role.category, "site.toml")
-            {
+            if let Some(message) = self.settings.as_ref().and_then(|settings| {
+                unknown_category(&settings.categories, &role.category, "site.toml")
+            }) {
                 problem(parsed.category_line, message);
             }
-            if !self.wages.has(&role.soc) {
-                let release = &self.wages.release().name;
-                let what = match self.wages.occupation(&role.soc).map(|o| o.level) {
+            if let Some(wages) = self.wages.as_ref().filter(|w| !w.has(&role.soc)) {
+                let release = &wages.release().name;
+                let what = match wages.occupation(&role.soc).map(|o| o.level) {
                     Some(Level::Major) => "a major group, not a detailed occupation,",
                     Some(Level::Minor) => "a minor group, not a detailed occupation,",
                     Some(Level::Broad) => "a broad group, not a detailed occupation,",
@@ -147,12 +167,13 @@ impl Sources {
             let article = &parsed.article;
             let mut problem =
                 |line, message: String| errors.push(Problem::new(line, message).in_file(path));
-            let categories = &self.settings.article_categories;
-            if let Some(message) = unknown_category(
-                categories,
-                &article.category,
-                "site.toml's article_categories",
-            ) {
+            if let Some(message) = self.settings.as_ref().and_then(|settings| {
+                unknown_category(
+                    &settings.article_categories,
+                    &article.category,
+                    "site.toml's article_categories",
+                )
+            }) {
                 problem(parsed.category_line, message);
             }
             for (slug, line) in article.related.iter().zip(&parsed.related_lines) {
@@ -192,14 +213,23 @@ impl Sources {
             ["job-descriptions" | "salaries" | "resources" | "search"] => true,
             ["job-descriptions", "build"] => true,
             ["job-descriptions", slug] | ["salaries", slug] => self.role_slugs.exists(slug),
-            ["salaries", "soc", code] => SocCode::parse(code).is_ok_and(|soc| self.wages.has(&soc)),
+            ["salaries", "soc", code] => SocCode::parse(code)
+                .is_ok_and(|soc| self.wages.as_ref().is_none_or(|wages| wages.has(&soc))),
             ["resources", slug] => self.article_slugs.exists(slug),
             [slug] => self.pages.iter().any(|(_, page)| page.slug == *slug),
             _ => false,
         }
     }
 
-    fn into_library(self) -> Library {
+    fn into_library(self) -> Option<Library> {
+        let (Some(settings), Some(wages), Some(pay_rules), Some(minimum_wages)) = (
+            self.settings,
+            self.wages,
+            self.pay_rules,
+            self.minimum_wages,
+        ) else {
+            return None;
+        };
         let mut roles: Vec<Role> = self
             .roles
             .into_iter()
@@ -211,8 +241,7 @@ impl Sources {
             .enumerate()
             .map(|(i, r)| (r.slug.clone(), i))
             .collect();
-        let featured = self
-            .settings
+        let featured = settings
             .featured
             .iter()
             .filter_map(|slug| by_slug.get(slug).copied())
@@ -227,16 +256,18 @@ impl Sources {
                 .cmp(&a.published)
                 .then_with(|| a.title.cmp(&b.title))
         });
-        Library {
+        Some(Library {
             roles,
             by_slug,
-            categories: self.settings.categories,
+            categories: settings.categories,
             featured,
             articles,
-            article_categories: self.settings.article_categories,
+            article_categories: settings.article_categories,
             pages: self.pages.into_iter().map(|(_, page)| page).collect(),
-            wages: self.wages,
-            pay_rules: self.pay_rules,
-        }
+            wages,
+            pay_rules,
+            minimum_wages,
+            titles: self.titles,
+        })
     }
 }

@@ -21,6 +21,8 @@ pub struct Document<'a> {
     pub body: &'a str,
     /// The file line the body starts on.
     pub body_line: usize,
+    /// What the TOML part is called in messages: "front matter", or "TOML" for a data file.
+    toml_name: &'static str,
 }
 
 impl<'a> Document<'a> {
@@ -46,6 +48,7 @@ impl<'a> Document<'a> {
                     front_lines: LineIndex::new(front, 2),
                     body: &source[body_start..],
                     body_line: index + 3,
+                    toml_name: "front matter",
                 });
             }
             offset += line.len();
@@ -63,6 +66,7 @@ impl<'a> Document<'a> {
             front_lines: LineIndex::new(source, 1),
             body: "",
             body_line: LineIndex::new(source, 1).last_line(),
+            toml_name: "TOML",
         }
     }
 
@@ -76,7 +80,10 @@ impl<'a> Document<'a> {
                 }
                 _ => 1,
             };
-            Problem::new(line, format!("front matter: {}", error.message().trim()))
+            Problem::new(
+                line,
+                format!("{}: {}", self.toml_name, error.message().trim()),
+            )
         })
     }
 

@@ -2,11 +2,13 @@
 //! read and validated once at start-up into typed, rendered structs. Requests never
 //! parse Markdown.
 
+mod american;
 mod article;
 mod blocks;
 mod check;
 mod error;
 mod front_matter;
+pub mod laws;
 mod lines;
 mod markdown;
 mod page;
@@ -14,6 +16,7 @@ mod prose;
 mod role;
 mod sections;
 mod site;
+mod titles;
 
 use std::collections::HashMap;
 use std::fs;
@@ -27,17 +30,46 @@ pub use page::Page;
 pub use prose::{Prose, TocEntry};
 pub use role::{MIN_SIMILAR, Role, SUMMARY_MAX};
 pub use sections::{
-    DUTIES, Faq, ListItem, ListSection, MIN_QUESTIONS, MIN_SKILLS, RoleBody, Section,
+    DUTIES, Faq, ListItem, ListSection, MIN_QUESTIONS, MIN_SKILLS, POSTING_SUMMARY_WORDS,
+    REQUIREMENTS, RoleBody, Section,
 };
 pub use site::Category;
+pub use titles::{JobTitle, TitleDictionary};
 
-use crate::builder::PayRules;
-use crate::wages::WageData;
+use crate::wages::{Level, SocCode, WageData};
+use laws::{MinimumWages, PayRules};
 
 /// Where the wage data lives inside the content directory.
 pub const WAGE_DATA_DIR: &str = "data/oews";
+/// The job-title dictionary's folder, inside the content directory.
+pub const TITLES_DIR: &str = "data/titles";
 /// The pay transparency rules, inside the content directory.
 pub const PAY_RULES_FILE: &str = "data/pay-transparency.toml";
+/// The minimum wages, inside the content directory.
+pub const MINIMUM_WAGE_FILE: &str = "data/minimum-wage.toml";
+
+/// How much of the country's work the library covers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Coverage {
+    /// Role pages.
+    pub roles: usize,
+    /// Detailed occupations with at least one role page.
+    pub occupations: usize,
+    /// Detailed occupations in the wage data.
+    pub all_occupations: usize,
+    /// Those occupations' share of the employment of all detailed occupations, in percent.
+    pub share: f64,
+}
+
+impl std::fmt::Display for Coverage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} roles covering {} of {} occupations, {:.1}% of U.S. wage and salary employment",
+            self.roles, self.occupations, self.all_occupations, self.share
+        )
+    }
+}
 
 /// Everything under the content directory, validated.
 #[derive(Debug)]
@@ -51,6 +83,8 @@ pub struct Library {
     pages: Vec<Page>,
     wages: WageData,
     pay_rules: PayRules,
+    minimum_wages: MinimumWages,
+    titles: TitleDictionary,
 }
 
 impl Library {
@@ -74,31 +108,40 @@ impl Library {
         let wages = WageData::load(&dir.join(WAGE_DATA_DIR))
             .map_err(|e| errors.extend(e))
             .ok();
-        let rules_path = dir.join(PAY_RULES_FILE);
-        let pay_rules = wages.as_ref().and_then(|wages| {
-            let source = read(&rules_path, &mut errors)?;
-            let known_state = |name: &str| wages.areas().iter().skip(1).any(|a| a.name == name);
-            PayRules::parse(&source, known_state)
-                .map_err(|p| errors.push(p.in_file(&rules_path)))
-                .ok()
-        });
-        let library = match (settings, wages, pay_rules) {
-            (Some(settings), Some(wages), Some(pay_rules)) => {
-                let sources = check::Sources {
-                    settings,
-                    settings_path,
-                    wages,
-                    pay_rules,
-                    role_slugs: check::Slugs::new(&role_files, &mut errors),
-                    article_slugs: check::Slugs::new(&article_files, &mut errors),
-                    roles,
-                    articles,
-                    pages,
-                };
-                Some(sources.check(&mut errors))
-            }
-            _ => None,
+        let known_state = |name: &str| {
+            wages
+                .as_ref()
+                .is_none_or(|w| w.areas().iter().skip(1).any(|a| a.name == name))
         };
+        let pay_rules = data_file(dir, PAY_RULES_FILE, &mut errors, |source| {
+            PayRules::parse(source, known_state)
+        });
+        let minimum_wages = data_file(dir, MINIMUM_WAGE_FILE, &mut errors, |source| {
+            MinimumWages::parse(source, known_state)
+        });
+        let titles = match &wages {
+            Some(wages) => {
+                let files = data_files(&dir.join(TITLES_DIR), "toml", &mut errors);
+                let (titles, problems) = TitleDictionary::load(&files, wages);
+                errors.extend(problems);
+                titles
+            }
+            None => TitleDictionary::default(),
+        };
+        let sources = check::Sources {
+            settings,
+            settings_path,
+            wages,
+            pay_rules,
+            minimum_wages,
+            titles,
+            role_slugs: check::Slugs::new(&role_files, &mut errors),
+            article_slugs: check::Slugs::new(&article_files, &mut errors),
+            roles,
+            articles,
+            pages,
+        };
+        let library = sources.check(&mut errors);
         match library {
             Some(library) if errors.is_empty() => Ok(library),
             _ => Err(ContentErrors(errors)),
@@ -162,9 +205,66 @@ impl Library {
         &self.pay_rules
     }
 
+    /// The minimum wages.
+    pub fn minimum_wages(&self) -> &MinimumWages {
+        &self.minimum_wages
+    }
+
     /// Every standalone page.
     pub fn pages(&self) -> &[Page] {
         &self.pages
+    }
+
+    /// How much of U.S. employment the roles cover.
+    pub fn coverage(&self) -> Coverage {
+        let detailed = |soc: &SocCode| {
+            self.wages
+                .occupation(soc)
+                .is_some_and(|o| o.level == Level::Detailed)
+        };
+        let jobs = |soc: &SocCode| {
+            self.wages
+                .wages(soc, 0)
+                .and_then(|w| w.employment.value())
+                .unwrap_or(0)
+        };
+        let covered: std::collections::BTreeSet<&SocCode> = self
+            .roles
+            .iter()
+            .map(|r| &r.soc)
+            .filter(|soc| detailed(soc))
+            .collect();
+        let all: u64 = self
+            .wages
+            .occupations()
+            .filter(|o| o.level == Level::Detailed)
+            .map(|o| jobs(&o.soc))
+            .sum();
+        let held: u64 = covered.iter().map(|soc| jobs(soc)).sum();
+        Coverage {
+            roles: self.roles.len(),
+            occupations: covered.len(),
+            all_occupations: self
+                .wages
+                .occupations()
+                .filter(|o| o.level == Level::Detailed)
+                .count(),
+            share: if all == 0 {
+                0.0
+            } else {
+                held as f64 * 100.0 / all as f64
+            },
+        }
+    }
+
+    /// The job-title dictionary.
+    pub fn titles(&self) -> &TitleDictionary {
+        &self.titles
+    }
+
+    /// The roles written for occupation `soc`, by title.
+    pub fn roles_for<'a>(&'a self, soc: &'a SocCode) -> impl Iterator<Item = &'a Role> {
+        self.roles.iter().filter(move |role| role.soc == *soc)
     }
 
     /// The standalone page with this slug.
@@ -178,6 +278,21 @@ fn read(path: &Path, errors: &mut Vec<ContentError>) -> Option<String> {
         .map_err(|e| {
             errors.push(Problem::new(1, format!("cannot read the file: {e}")).in_file(path))
         })
+        .ok()
+}
+
+/// Reads and parses the data file at `name` in `dir`, recording every problem with the
+/// file's path.
+fn data_file<T>(
+    dir: &Path,
+    name: &str,
+    errors: &mut Vec<ContentError>,
+    parse: impl FnOnce(&str) -> Result<T, Vec<Problem>>,
+) -> Option<T> {
+    let path = dir.join(name);
+    let source = read(&path, errors)?;
+    parse(&source)
+        .map_err(|problems| errors.extend(problems.into_iter().map(|p| p.in_file(&path))))
         .ok()
 }
 
@@ -224,6 +339,28 @@ fn markdown_files(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<PathBuf> {
     }
     files.sort();
     files
+}
+
+/// The files of `dir` ending in `.{extension}`, sorted, each with its text; none when
+/// the directory does not exist.
+fn data_files(
+    dir: &Path,
+    extension: &str,
+    errors: &mut Vec<ContentError>,
+) -> Vec<(PathBuf, String)> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == extension))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|path| read(&path, errors).map(|text| (path, text)))
+        .collect()
 }
 
 /// Like [`markdown_files`], for a directory the site can do without.

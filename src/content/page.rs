@@ -6,6 +6,7 @@ use serde::Deserialize;
 use time::Date;
 use toml::Spanned;
 
+use super::american;
 use super::error::{Problem, Problems};
 use super::front_matter::{Document, file_slug};
 use super::prose::{self, Prose};
@@ -24,6 +25,8 @@ pub struct Page {
     pub updated: Date,
     /// The body.
     pub body: Prose,
+    /// Whether the page shows the library's coverage figures after its body.
+    pub coverage: bool,
 }
 
 #[derive(Deserialize)]
@@ -32,12 +35,14 @@ struct FrontMatter {
     title: Spanned<String>,
     summary: Spanned<String>,
     updated: Spanned<toml::value::Datetime>,
+    #[serde(default)]
+    coverage: bool,
 }
 
 /// Parses one page file; every problem found is returned.
 pub fn parse(path: &Path, source: &str) -> Result<Page, Vec<Problem>> {
     let doc = Document::split(source).map_err(|p| vec![p])?;
-    let mut problems = Problems::default();
+    let mut problems = Problems(american::british_terms(source));
     let slug = file_slug(path, &mut problems);
     let body = prose::parse(doc.body, doc.body_line)
         .map_err(|p| problems.extend(p))
@@ -54,6 +59,7 @@ pub fn parse(path: &Path, source: &str) -> Result<Page, Vec<Problem>> {
                 summary: summary?,
                 updated: updated?,
                 body: body?,
+                coverage: front.coverage,
             })
         });
     match page {

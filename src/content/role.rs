@@ -7,6 +7,7 @@ use serde::Deserialize;
 use time::Date;
 use toml::Spanned;
 
+use super::american;
 use super::error::{Problem, Problems, count};
 use super::front_matter::{Document, file_slug, is_slug};
 use super::sections::{self, RoleBody};
@@ -77,7 +78,7 @@ struct FrontMatter {
 /// Parses one role file. `path` names the file (its stem is the slug); every problem found is returned.
 pub fn parse(path: &Path, source: &str) -> Result<ParsedRole, Vec<Problem>> {
     let doc = Document::split(source).map_err(|p| vec![p])?;
-    let mut problems = Problems::default();
+    let mut problems = Problems(american::british_terms(source));
     let slug = file_slug(path, &mut problems);
     let role = problems
         .check(doc.front_matter::<FrontMatter>())

@@ -1,452 +1,449 @@
-//! Search over roles and articles: SQLite FTS5 in memory, built at start-up. Title and
-//! alias matches rank first, partial words match as prefixes, and a search that finds
-//! nothing suggests the closest titles, so it never dead-ends.
+//! Search over every job title we know (roles, their aliases, the title dictionary and
+//! BLS's official titles), the pages we wrote and the occupations we have only pay data
+//! for. Names match first, page text after; typos are corrected; a search that finds
+//! nothing suggests titles that really are close. Built once at start-up.
 
+mod names;
+mod query;
+mod results;
+mod snippet;
 mod spelling;
+mod text;
 
-use std::sync::Mutex;
-use std::time::Duration;
-
-use rusqlite::Connection;
-use rusqlite::backup::Backup;
-
-use crate::builder::export::escape_html;
 use crate::content::Library;
+use crate::wages::{Figure, Level, SocCode, money};
+use crate::words::words;
+use names::{Closeness, Match, Names, Source, Target};
+pub use query::{Intent, MAX_QUERY_CHARS, Place, Query};
+pub use results::{Hit, Kind, Results, Suggestion};
 use spelling::Vocabulary;
+use text::TextIndex;
 
-/// The longest query read; the rest is ignored.
-pub const MAX_QUERY_CHARS: usize = 200;
-/// The most words of a query used.
-const MAX_TERMS: usize = 12;
 /// The most results shown.
 const MAX_HITS: usize = 20;
-/// Titles at least this alike a query are offered as "Did you mean".
-const SUGGEST_ABOVE: f64 = 0.7;
+/// How many "Did you mean" titles are offered beside results.
+const MAX_DID_YOU_MEAN: usize = 3;
+/// How many close titles are offered when nothing matched.
+const MAX_CLOSEST: usize = 5;
+/// Titles at least this alike a query that matched nothing are offered.
+const CLOSE_ENOUGH: f64 = 0.7;
+/// Titles at least this alike a corrected query are offered as "Did you mean".
+const DID_YOU_MEAN_ALIKE: f64 = 0.8;
 
-/// What a result is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// A job description.
-    Role,
-    /// An article.
-    Article,
-}
-
-impl Kind {
-    /// "Job description" or "Article".
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Role => "Job description",
-            Kind::Article => "Article",
-        }
-    }
-}
-
-/// One indexed page.
-#[derive(Debug, Clone)]
-struct Doc {
-    kind: Kind,
+/// A page we wrote, kept for snippets.
+struct Page {
     href: String,
     title: String,
-    /// The title and aliases, normalized, for ranking and suggestions.
-    names: Vec<String>,
-    /// The summary, then the body, as plain text, for snippets.
+    /// The summary, then the body, as plain text.
     text: String,
-    /// `text` with ASCII letters lowercased (so byte offsets still match), to find words in.
+    /// `text` with ASCII letters lowercased (byte offsets still match).
     folded: String,
 }
 
-/// A result.
-#[derive(Debug, Clone)]
-pub struct Hit {
-    /// Role or article.
-    pub kind: Kind,
-    /// Where it is.
-    pub href: String,
-    /// Its title.
-    pub title: String,
-    /// A passage with the matched words in `<mark>`, already escaped.
-    pub snippet_html: String,
-}
-
-/// A title offered instead of, or beside, results.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Suggestion {
-    /// The title.
-    pub title: String,
-    /// Where it is.
-    pub href: String,
-}
-
-/// The answer to a query.
-#[derive(Debug, Clone, Default)]
-pub struct Results {
-    /// The query as read: trimmed and cut to [`MAX_QUERY_CHARS`]; empty when it holds
-    /// no words to search for.
-    pub query: String,
-    /// The results.
-    pub hits: Vec<Hit>,
-    /// When the query as typed found nothing, the corrected query the results are for.
-    pub corrected: Option<String>,
-    /// "Did you mean" titles.
-    pub suggestions: Vec<Suggestion>,
+/// An occupation no role is written for: pay data only.
+struct Occupation {
+    soc: SocCode,
+    /// BLS's title.
+    official: String,
+    /// "Pay for the official occupation …: national median …".
+    pay_line: String,
 }
 
 /// The index.
 pub struct SearchIndex {
-    conn: Mutex<Connection>,
-    docs: Vec<Doc>,
-    vocabulary: spelling::Vocabulary,
-}
-
-/// Lowercase words of letters and digits, at most [`MAX_TERMS`].
-fn terms(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().chars().take(40).collect())
-        .take(MAX_TERMS)
-        .collect()
+    names: Names,
+    text: TextIndex,
+    /// Roles, then articles, as [`Target`] numbers them.
+    roles: Vec<Page>,
+    articles: Vec<Page>,
+    occupations: Vec<Occupation>,
+    vocabulary: Vocabulary,
+    places: Vec<Place>,
 }
 
 impl SearchIndex {
-    /// Indexes every role (title, aliases, summary, body) and article.
+    /// Indexes everything in `library`.
     pub fn build(library: &Library) -> Result<Self, rusqlite::Error> {
-        let mut building = Connection::open_in_memory()?;
-        building.execute_batch(
-            "CREATE VIRTUAL TABLE docs USING fts5(title, aliases, summary, body,
-                tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');",
-        )?;
-        let mut docs = Vec::new();
-        let mut words: Vec<String> = Vec::new();
-        let tx = building.transaction()?;
-        {
-            let mut insert = tx.prepare("INSERT INTO docs (rowid, title, aliases, summary, body) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-            let mut add =
-                |doc: Doc, aliases: &str, summary: &str, body: &str| -> rusqlite::Result<()> {
-                    insert.execute((docs.len() as i64 + 1, &doc.title, aliases, summary, body))?;
-                    words.extend(
-                        terms(&doc.title)
-                            .into_iter()
-                            .chain(terms(aliases))
-                            .chain(terms(summary)),
-                    );
-                    docs.push(Doc {
-                        folded: doc.text.to_ascii_lowercase(),
-                        ..doc
-                    });
-                    Ok(())
-                };
-            for role in library.roles() {
-                let names = std::iter::once(&role.title)
-                    .chain(&role.aliases)
-                    .map(|n| terms(n).join(" "))
-                    .collect();
-                let doc = Doc {
-                    kind: Kind::Role,
-                    href: format!("/job-descriptions/{}", role.slug),
-                    title: role.title.clone(),
-                    names,
-                    text: format!("{} {}", role.summary, role.body.text),
-                    folded: String::new(),
-                };
-                add(
-                    doc,
-                    &role.aliases.join(", "),
-                    &role.summary,
-                    &role.body.text,
-                )?;
-            }
-            for article in library.articles() {
-                let doc = Doc {
-                    kind: Kind::Article,
-                    href: format!("/resources/{}", article.slug),
-                    title: article.title.clone(),
-                    names: vec![terms(&article.title).join(" ")],
-                    text: format!("{} {}", article.summary, article.body.text),
-                    folded: String::new(),
-                };
-                add(doc, "", &article.summary, &article.body.text)?;
-            }
-        }
-        tx.commit()?;
-        // Merges the index into one segment, so prefix queries read it in one pass.
-        building.execute_batch("INSERT INTO docs (docs) VALUES ('optimize');")?;
-        // FTS5 keeps the hash table it grew while indexing and walks all its (empty) slots
-        // on every prefix query; a fresh copy of the finished index has none.
-        let mut conn = Connection::open_in_memory()?;
-        Backup::new(&building, &mut conn)?.run_to_completion(1024, Duration::ZERO, None)?;
-        words.retain(|w| w.chars().count() >= 3);
-        Ok(Self {
-            conn: Mutex::new(conn),
-            docs,
-            vocabulary: Vocabulary::new(words),
-        })
-    }
-
-    /// Searches for `raw`, whatever it holds: FTS5 syntax is never passed through.
-    pub fn search(&self, raw: &str) -> Result<Results, rusqlite::Error> {
-        let query: String = raw.trim().chars().take(MAX_QUERY_CHARS).collect();
-        let words = terms(&query);
-        if words.is_empty() {
-            // Nothing searchable (only punctuation, say): the same as an empty search.
-            return Ok(Results::default());
-        }
-        let mut results = Results {
-            query,
-            ..Results::default()
+        let wages = library.wages();
+        let popularity = |soc: &SocCode| {
+            wages
+                .wages(soc, 0)
+                .and_then(|w| w.employment.value())
+                .unwrap_or(0)
         };
-        results.hits = self.matches(&words)?;
-        if results.hits.is_empty() {
-            let corrected: Vec<String> = words
-                .iter()
-                .map(|w| self.vocabulary.correct(w).unwrap_or(w).to_owned())
-                .collect();
-            if corrected != words {
-                results.hits = self.matches(&corrected)?;
-                if !results.hits.is_empty() {
-                    results.corrected = Some(corrected.join(" "));
-                }
+        let mut names = Names::default();
+        for (i, role) in library.roles().iter().enumerate() {
+            let jobs = popularity(&role.soc);
+            names.add(&role.title, Target::Role(i), Source::RoleTitle, jobs);
+            for alias in &role.aliases {
+                names.add(alias, Target::Role(i), Source::RoleAlias, jobs);
             }
         }
-        results.suggestions = self.suggestions(&words.join(" "), &results);
-        Ok(results)
-    }
-
-    fn matches(&self, words: &[String]) -> Result<Vec<Hit>, rusqlite::Error> {
-        // Each word quoted (so nothing in it is FTS5 syntax) and matched as a prefix.
-        let fts_query = words
-            .iter()
-            .map(|w| format!("\"{w}\"*"))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let conn = self
-            .conn
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        // Ranking only: snippets come from the text kept in memory, for the hits shown.
-        let mut statement = conn.prepare_cached(
-            "SELECT rowid, bm25(docs, 10.0, 6.0, 3.0, 1.0) FROM docs WHERE docs MATCH ?1 ORDER BY 2 LIMIT 100",
-        )?;
-        let rows = statement.query_map([&fts_query], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
-        })?;
-        let query = words.join(" ");
-        let mut ranked = Vec::new();
-        for row in rows {
-            let (rowid, score) = row?;
-            let Some(doc) = usize::try_from(rowid - 1)
-                .ok()
-                .and_then(|i| self.docs.get(i))
-            else {
-                continue;
+        // Each occupation leads to its main role when we wrote one, else to its pay.
+        let mut occupations = Vec::new();
+        let mut target_of = std::collections::HashMap::new();
+        for occupation in wages.occupations().filter(|o| o.level == Level::Detailed) {
+            let target = match main_role(library, &occupation.soc) {
+                Some(i) => Target::Role(i),
+                None => {
+                    occupations.push(Occupation {
+                        soc: occupation.soc.clone(),
+                        official: occupation.title.clone(),
+                        pay_line: pay_line(library, &occupation.soc, &occupation.title),
+                    });
+                    Target::Occupation(occupations.len() - 1)
+                }
             };
-            ranked.push((tier(doc, &query, words), score, doc));
+            target_of.insert(occupation.soc.clone(), target);
         }
-        ranked.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        Ok(ranked
-            .into_iter()
-            .take(MAX_HITS)
-            .map(|(_, _, doc)| Hit {
-                kind: doc.kind,
-                href: doc.href.clone(),
-                title: doc.title.clone(),
-                snippet_html: snippet(doc, words),
-            })
-            .collect())
-    }
+        for title in library.titles().titles() {
+            if let Some(target) = target_of.get(&title.soc) {
+                names.add(
+                    &title.title,
+                    *target,
+                    Source::Dictionary,
+                    popularity(&title.soc),
+                );
+            }
+        }
+        for occupation in wages.occupations().filter(|o| o.level == Level::Detailed) {
+            if let Some(target) = target_of.get(&occupation.soc) {
+                let jobs = popularity(&occupation.soc);
+                names.add(&occupation.title, *target, Source::Official, jobs);
+            }
+        }
+        for (i, article) in library.articles().iter().enumerate() {
+            names.add(&article.title, Target::Article(i), Source::ArticleTitle, 0);
+        }
 
-    /// Titles like the query, best first: the closest titles at all when nothing
-    /// matched; after a correction, the titles it looks like ("Did you mean Account
-    /// Manager?"); none when the query matched as typed.
-    fn suggestions(&self, query: &str, results: &Results) -> Vec<Suggestion> {
-        if !results.hits.is_empty() && results.corrected.is_none() {
-            return Vec::new();
-        }
-        let mut scored: Vec<(f64, &Doc)> = self
-            .docs
+        let roles: Vec<Page> = library
+            .roles()
             .iter()
-            .map(|doc| {
-                (
-                    doc.names
-                        .iter()
-                        .map(|n| spelling::similarity(query, n))
-                        .fold(0.0, f64::max),
-                    doc,
+            .map(|role| {
+                page(
+                    format!("/job-descriptions/{}", role.slug),
+                    &role.title,
+                    format!("{} {}", role.summary, role.body.text),
                 )
             })
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
-        let (limit, at_least) = if results.hits.is_empty() {
-            (5, 0.0)
-        } else {
-            (3, SUGGEST_ABOVE)
-        };
-        scored
-            .into_iter()
-            .filter(|(score, _)| *score >= at_least)
-            .take(limit)
-            .map(|(_, doc)| Suggestion {
-                title: doc.title.clone(),
-                href: doc.href.clone(),
+        let articles: Vec<Page> = library
+            .articles()
+            .iter()
+            .map(|article| {
+                page(
+                    format!("/resources/{}", article.slug),
+                    &article.title,
+                    format!("{} {}", article.summary, article.body.text),
+                )
             })
+            .collect();
+        let text = text_index(library)?;
+
+        let vocabulary = Vocabulary::new(
+            names
+                .all()
+                .iter()
+                .flat_map(|n| words(&n.text).collect::<Vec<_>>())
+                .chain(
+                    library
+                        .roles()
+                        .iter()
+                        .flat_map(|r| words(&r.summary).collect::<Vec<_>>()),
+                )
+                .filter(|w| w.chars().count() >= 3),
+        );
+        let places = wages.areas()[1..]
+            .iter()
+            .map(|area| Place {
+                words: words(&area.name).collect(),
+                slug: area.slug.clone(),
+            })
+            .collect();
+        Ok(Self {
+            names,
+            text,
+            roles,
+            articles,
+            occupations,
+            vocabulary,
+            places,
+        })
+    }
+
+    /// Searches for `raw`, whatever it holds: nothing in it is ever query syntax.
+    pub fn search(&self, raw: &str) -> Result<Results, rusqlite::Error> {
+        let query = Query::read(raw, &self.places);
+        if query.is_empty() {
+            // Nothing searchable (only punctuation, say): the same as an empty search.
+            return Ok(Results::default());
+        }
+        let mut results = Results::for_query(&query);
+        results.hits = self.matches(&query.title_words, &query.words, &query)?;
+        let typos = self.names.find(&query.title_words, true);
+        if results.hits.is_empty() {
+            if let Some(best) = typos.first() {
+                // A title within a typo or two: the best guess at what was meant.
+                results.hits = self.hits(typos.iter().take(MAX_HITS), &query);
+                results.corrected = Some(best.name.text.to_lowercase());
+            } else {
+                // Else correct each word against every word we know, and search again.
+                let correct = |words: &[String]| -> Vec<String> {
+                    words
+                        .iter()
+                        .map(|w| self.vocabulary.correct(w).unwrap_or(w).to_owned())
+                        .collect()
+                };
+                let corrected = correct(&query.title_words);
+                if corrected != query.title_words {
+                    results.hits = self.matches(&corrected, &correct(&query.words), &query)?;
+                    if !results.hits.is_empty() {
+                        results.corrected = Some(corrected.join(" "));
+                    }
+                }
+            }
+        }
+        results.suggestions = self.suggestions(&query, &results, &typos);
+        Ok(results)
+    }
+
+    /// Name matches for `title_words`, then pages whose text holds all of `words`.
+    fn matches(
+        &self,
+        title_words: &[String],
+        words: &[String],
+        query: &Query,
+    ) -> Result<Vec<Hit>, rusqlite::Error> {
+        let named = self.names.find(title_words, false);
+        let mut hits = self.hits(named.iter().take(MAX_HITS), query);
+        for index in self.text.find(words)? {
+            if hits.len() >= MAX_HITS {
+                break;
+            }
+            let target = match index.checked_sub(self.roles.len()) {
+                None => Target::Role(index),
+                Some(article) => Target::Article(article),
+            };
+            if !hits.iter().any(|h| h.target == target) {
+                hits.extend(self.hit(target, None, query, words));
+            }
+        }
+        Ok(hits)
+    }
+
+    fn hits<'m>(&self, matches: impl Iterator<Item = &'m Match<'m>>, query: &Query) -> Vec<Hit> {
+        matches
+            .filter_map(|m| {
+                let matched = (m.closeness != Closeness::Typo).then_some(m.name.text.as_str());
+                self.hit(m.name.target, matched, query, &query.title_words)
+            })
+            .collect()
+    }
+
+    /// The result for `target`, found through the name `matched` (or its text).
+    fn hit(
+        &self,
+        target: Target,
+        matched: Option<&str>,
+        query: &Query,
+        words: &[String],
+    ) -> Option<Hit> {
+        let state = query.state.as_deref();
+        Some(match target {
+            Target::Role(i) => {
+                let page = self.roles.get(i)?;
+                let slug = page.href.trim_start_matches("/job-descriptions/");
+                let snippet = snippet::snippet(&page.text, &page.folded, words);
+                Hit::role(target, page, slug, matched, query.intent, state, snippet)
+            }
+            Target::Article(i) => {
+                let page = self.articles.get(i)?;
+                let snippet = snippet::snippet(&page.text, &page.folded, words);
+                Hit::article(target, page, snippet)
+            }
+            Target::Occupation(i) => {
+                Hit::occupation(target, self.occupations.get(i)?, matched, state)
+            }
+        })
+    }
+
+    /// "Did you mean" titles when the results came from a correction, or the closest
+    /// titles when nothing matched; none when the query matched as typed. Only titles
+    /// that really are close: within a typo or two word by word, or alike as a whole.
+    fn suggestions(
+        &self,
+        query: &Query,
+        results: &Results,
+        typos: &[Match<'_>],
+    ) -> Vec<Suggestion> {
+        if !results.hits.is_empty() && results.corrected.is_none() {
+            return Vec::new();
+        }
+        let text = query.title_words.join(" ");
+        let (limit, alike) = if results.hits.is_empty() {
+            (MAX_CLOSEST, CLOSE_ENOUGH)
+        } else {
+            (MAX_DID_YOU_MEAN, DID_YOU_MEAN_ALIKE)
+        };
+        let close = typos
+            .iter()
+            .map(|m| m.name)
+            .chain(self.closest(&text, alike));
+        let mut seen = Vec::new();
+        let mut suggestions = Vec::new();
+        for name in close {
+            if suggestions.len() >= limit {
+                break;
+            }
+            if seen.contains(&name.target) {
+                continue;
+            }
+            if let Some(hit) = self.hit(name.target, Some(&name.text), query, &[]) {
+                seen.push(name.target);
+                suggestions.push(Suggestion {
+                    title: name.text.clone(),
+                    href: hit.href,
+                });
+            }
+        }
+        suggestions
+    }
+
+    /// Names that look like `text` as a whole, the closest first.
+    fn closest(&self, text: &str, alike: f64) -> Vec<&names::Name> {
+        let mut scored: Vec<(f64, &names::Name)> = self
+            .names
+            .all()
+            .iter()
+            .map(|name| {
+                (
+                    spelling::similarity(text, &crate::words::normalize(&name.text)),
+                    name,
+                )
+            })
+            .filter(|(score, _)| *score >= alike)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
+        scored.into_iter().map(|(_, name)| name).collect()
+    }
+
+    /// Where a job description typed as `typed` starts: the builder for the role or
+    /// occupation it names exactly, if one does, and the closest titles, each with its
+    /// builder link, best first.
+    pub fn start_from(&self, typed: &str, limit: usize) -> (Option<Suggestion>, Vec<Suggestion>) {
+        let query = Query::read(typed, &[]);
+        let mut matches = self.names.find(&query.title_words, false);
+        if matches.is_empty() {
+            matches = self.names.find(&query.title_words, true);
+        }
+        let choices: Vec<(Closeness, Suggestion)> = matches
+            .iter()
+            .filter(|m| !matches!(m.name.target, Target::Article(_)))
+            .filter_map(|m| {
+                let hit = self.hit(m.name.target, Some(&m.name.text), &query, &[])?;
+                let suggestion = Suggestion {
+                    title: m.name.text.clone(),
+                    href: hit.build_href?,
+                };
+                Some((m.closeness, suggestion))
+            })
+            .take(limit)
+            .collect();
+        let exact = choices
+            .first()
+            .filter(|(closeness, _)| *closeness == Closeness::Exact)
+            .map(|(_, s)| s.clone());
+        (exact, choices.into_iter().map(|(_, s)| s).collect())
+    }
+
+    /// Titles for search-as-you-type: the names of jobs that `prefix` starts.
+    pub fn titles_starting(&self, prefix: &str, limit: usize) -> Vec<String> {
+        let query = Query::read(prefix, &[]);
+        self.names
+            .find(&query.title_words, false)
+            .iter()
+            .filter(|m| !matches!(m.name.target, Target::Article(_)))
+            .take(limit)
+            .map(|m| m.name.text.clone())
             .collect()
     }
 }
 
-/// Words shown in a snippet.
-const SNIPPET_WORDS: usize = 28;
-
-/// Whether `token`'s letters and digits, lowercased, start with `word`.
-fn starts_with_word(token: &str, word: &str) -> bool {
-    let token = token.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if token.is_ascii() && word.is_ascii() {
-        // Most words: compare bytes, ignoring case, without building anything.
-        let (token, word) = (token.as_bytes(), word.as_bytes());
-        return !word.is_empty()
-            && token.len() >= word.len()
-            && token[..word.len()].eq_ignore_ascii_case(word);
-    }
-    let mut letters = token
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase);
-    !word.is_empty() && word.chars().all(|w| letters.next() == Some(w))
-}
-
-/// Where in `folded` the first word starting with one of the (ASCII) `words` begins.
-fn first_match(folded: &str, words: &[String]) -> Option<usize> {
-    let starts_word = |at: usize| {
-        folded[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    };
-    words
+/// The full-text index of roles (ids 1 to n) and then articles.
+fn text_index(library: &Library) -> Result<TextIndex, rusqlite::Error> {
+    let aliases: Vec<String> = library
+        .roles()
         .iter()
-        .filter(|w| w.is_ascii())
-        .filter_map(|w| memchr::memmem::find_iter(folded.as_bytes(), w).find(|&at| starts_word(at)))
-        .min()
+        .map(|r| r.aliases.join(", "))
+        .collect();
+    let roles = library
+        .roles()
+        .iter()
+        .zip(&aliases)
+        .map(|(role, aliases)| text::Page {
+            title: &role.title,
+            aliases,
+            summary: &role.summary,
+            body: &role.body.text,
+        });
+    let articles = library.articles().iter().map(|article| text::Page {
+        title: &article.title,
+        aliases: "",
+        summary: &article.summary,
+        body: &article.body.text,
+    });
+    TextIndex::build(roles.chain(articles))
 }
 
-/// The start of the word `n` words before byte `at` (ASCII whitespace separates words;
-/// a UTF-8 continuation byte is never one, so the result is a char boundary).
-fn words_before(text: &str, at: usize, n: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = at;
-    for _ in 0..n {
-        while i > 0 && bytes[i - 1].is_ascii_whitespace() {
-            i -= 1;
-        }
-        while i > 0 && !bytes[i - 1].is_ascii_whitespace() {
-            i -= 1;
-        }
-    }
-    i
-}
-
-/// A passage of the page's text around the first word that starts with a query word,
-/// those words in `<mark>`, everything escaped; the opening words when none matches.
-fn snippet(doc: &Doc, words: &[String]) -> String {
-    let start = first_match(&doc.folded, words).map_or(0, |at| words_before(&doc.text, at, 8));
-    let mut tokens = doc.text[start..].split_whitespace();
-    let mut html = String::new();
-    if start > 0 {
-        html.push('…');
-    }
-    for (i, token) in tokens.by_ref().take(SNIPPET_WORDS).enumerate() {
-        if i > 0 {
-            html.push(' ');
-        }
-        if words.iter().any(|w| starts_with_word(token, w)) {
-            html.push_str("<mark>");
-            html.push_str(&escape_html(token));
-            html.push_str("</mark>");
-        } else {
-            html.push_str(&escape_html(token));
-        }
-    }
-    if tokens.next().is_some() {
-        html.push('…');
-    }
-    html
-}
-
-/// 0 for the exact title, 1 when every word starts a word of the title, 2 of an alias,
-/// 3 for a match in the text only.
-fn tier(doc: &Doc, query: &str, words: &[String]) -> u8 {
-    let starts_words = |name: &str| {
-        words
-            .iter()
-            .all(|w| name.split(' ').any(|n| n.starts_with(w.as_str())))
-    };
-    if doc.names.first().is_some_and(|title| title == query)
-        || doc.names.iter().skip(1).any(|alias| alias == query)
-    {
-        0
-    } else if doc.names.first().is_some_and(|title| starts_words(title)) {
-        1
-    } else if doc.names.iter().skip(1).any(|alias| starts_words(alias)) {
-        2
-    } else {
-        3
+fn page(href: String, title: &str, text: String) -> Page {
+    Page {
+        href,
+        title: title.to_owned(),
+        folded: text.to_ascii_lowercase(),
+        text,
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The role most employers would mean by `soc`: the one titled as the dictionary's
+/// most common title, else the first by title.
+fn main_role(library: &Library, soc: &SocCode) -> Option<usize> {
+    let common = library
+        .titles()
+        .most_common(soc)
+        .map(crate::words::normalize);
+    let roles: Vec<(usize, &crate::content::Role)> = library
+        .roles()
+        .iter()
+        .enumerate()
+        .filter(|(_, role)| role.soc == *soc)
+        .collect();
+    roles
+        .iter()
+        .find(|(_, role)| Some(crate::words::normalize(&role.title)) == common)
+        .or(roles.first())
+        .map(|(i, _)| *i)
+}
 
-    fn doc(text: &str) -> Doc {
-        Doc {
-            kind: Kind::Role,
-            href: String::new(),
-            title: String::new(),
-            names: Vec::new(),
-            text: text.to_owned(),
-            folded: text.to_ascii_lowercase(),
-        }
-    }
-
-    #[test]
-    fn snippets_mark_matches_and_escape_the_rest() {
-        let words = vec!["manag".to_owned()];
-        let text = "Intro <b>text</b> & more. Account managers keep clients.";
-        assert_eq!(
-            snippet(&doc(text), &words),
-            "Intro &lt;b&gt;text&lt;/b&gt; &amp; more. Account <mark>managers</mark> keep clients."
-        );
-        let long = format!("{} Manager {}", "word ".repeat(20), "tail ".repeat(40));
-        let cut = snippet(&doc(&long), &["manager".to_owned()]);
-        assert!(
-            cut.starts_with("…word word")
-                && cut.ends_with('…')
-                && cut.contains("<mark>Manager</mark>"),
-            "{cut}"
-        );
-        assert_eq!(
-            cut.split(' ').take_while(|w| !w.contains("mark")).count(),
-            8,
-            "eight words before the match"
-        );
-        assert_eq!(
-            snippet(&doc("no match here"), &["zzz".to_owned()]),
-            "no match here"
-        );
-        assert!(
-            !snippet(&doc("submanager only"), &["manager".to_owned()]).contains("<mark>"),
-            "word starts only"
-        );
-        assert_eq!(words_before("ab cd  ef", 7, 1), 3);
-        assert_eq!(words_before("ab cd  ef", 7, 5), 0);
-    }
-
-    #[test]
-    fn terms_are_words_only() {
-        assert_eq!(
-            terms("Account \"manager\"* OR NEAR(x) -y ^z:"),
-            ["account", "manager", "or", "near", "x", "y", "z"]
-        );
-        assert_eq!(terms("   "), Vec::<String>::new());
-        assert_eq!(terms(&"a ".repeat(50)).len(), MAX_TERMS);
+/// What an occupation result says of its pay, from the data.
+fn pay_line(library: &Library, soc: &SocCode, official: &str) -> String {
+    let wages = library.wages();
+    let release = wages.release();
+    let median = wages.wages(soc, 0).and_then(|w| {
+        let (unit, p) = w.basis();
+        let text = money::figure(p.median, unit, release)?;
+        Some(match (unit, p.median) {
+            (crate::wages::Unit::Hourly, Figure::Value(_)) => format!("{text} an hour"),
+            _ => format!("{text} a year"),
+        })
+    });
+    match median {
+        Some(median) => format!(
+            "Pay for the official occupation {official} (SOC {soc}): national median {median}, from the {}.",
+            release.citation()
+        ),
+        None => format!(
+            "Pay for the official occupation {official} (SOC {soc}), from the {}.",
+            release.citation()
+        ),
     }
 }

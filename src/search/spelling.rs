@@ -5,9 +5,19 @@ pub fn distance(a: &str, b: &str) -> usize {
     distance_within(a, b, usize::MAX).unwrap_or(usize::MAX)
 }
 
+/// How many typos a word may hold and still be read as another: none in a word of
+/// one or two letters, one up to four letters, two in longer words.
+pub fn typo_allowance(word: &str) -> usize {
+    match word.chars().count() {
+        0..=2 => 0,
+        3..=4 => 1,
+        _ => 2,
+    }
+}
+
 /// [`distance`], or `None` as soon as it is sure to be over `limit` (most words of a
 /// vocabulary are, and are dropped after a letter or two).
-fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+pub fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     let mut current = vec![0; b.len() + 1];
@@ -53,11 +63,11 @@ impl Vocabulary {
         Self { words }
     }
 
-    /// The closest known word to `word`, if it is close enough to be a typo of it: one
-    /// edit for words up to four letters, two for longer ones.
+    /// The closest known word to `word`, if it is close enough to be a typo of it
+    /// (see [`typo_allowance`]).
     pub fn correct(&self, word: &str) -> Option<&str> {
         let length = word.chars().count();
-        let allowed = if length <= 4 { 1 } else { 2 };
+        let allowed = typo_allowance(word);
         let start = self.words.partition_point(|(l, _)| *l + allowed < length);
         let end = self.words.partition_point(|(l, _)| *l <= length + allowed);
         self.words[start..end]

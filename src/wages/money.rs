@@ -60,9 +60,73 @@ pub fn why_missing(figure: Figure, unit: Unit) -> Option<&'static str> {
     }
 }
 
+/// An amount as people type it ("$55,000", "55k", "22.50", "$ 7.25") in cents;
+/// `None` for anything that is not one.
+pub fn pay_cents(text: &str) -> Option<u64> {
+    let number: String = text
+        .trim()
+        .trim_start_matches('$')
+        .chars()
+        .filter(|c| *c != ',' && !c.is_whitespace())
+        .collect();
+    match number.strip_suffix(['k', 'K']) {
+        Some(thousands) => parse_cents(thousands)?.checked_mul(1000),
+        None => parse_cents(&number),
+    }
+}
+
+/// "45000", "22.5" or "22.05" (no "$" or commas: strip those first) in cents;
+/// `None` for anything else, negatives and absurdly long numbers included.
+pub fn parse_cents(number: &str) -> Option<u64> {
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || !digits(whole)
+        || !digits(fraction)
+        || fraction.len() > 2
+        || whole.len() > 12
+    {
+        return None;
+    }
+    let cents = match fraction.len() {
+        0 => 0,
+        1 => fraction.parse::<u64>().ok()? * 10,
+        _ => fraction.parse::<u64>().ok()?,
+    };
+    whole
+        .parse::<u64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(cents)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_parses_like_people_type_it() {
+        assert_eq!(parse_cents("45000"), Some(4_500_000));
+        assert_eq!(parse_cents("22.5"), Some(2250));
+        assert_eq!(parse_cents("22.05"), Some(2205));
+        assert_eq!(parse_cents("22.055"), None);
+        assert_eq!(parse_cents("-5"), None);
+        assert_eq!(parse_cents("forty"), None);
+        assert_eq!(parse_cents(".5"), None);
+        assert_eq!(parse_cents("9999999999999"), None);
+    }
+
+    #[test]
+    fn amounts_parse_as_typed() {
+        assert_eq!(pay_cents("55k"), Some(5_500_000));
+        assert_eq!(pay_cents("$55,000"), Some(5_500_000));
+        assert_eq!(pay_cents("55.5K"), Some(5_550_000));
+        assert_eq!(pay_cents(" $ 7.25 "), Some(725));
+        assert_eq!(pay_cents("k"), None);
+        assert_eq!(pay_cents("55kk"), None);
+        assert_eq!(pay_cents("fifty"), None);
+    }
+
     use crate::wages::tests::release;
 
     #[test]

@@ -16,7 +16,7 @@ struct File {
     content_type: &'static str,
 }
 
-const FILES: [File; 4] = [
+const FILES: [File; 5] = [
     File {
         name: "style.css",
         bytes: include_bytes!("../../static/style.css"),
@@ -30,6 +30,11 @@ const FILES: [File; 4] = [
     File {
         name: "builder.js",
         bytes: include_bytes!("../../static/builder.js"),
+        content_type: "text/javascript; charset=utf-8",
+    },
+    File {
+        name: "form.js",
+        bytes: include_bytes!("../../static/form.js"),
         content_type: "text/javascript; charset=utf-8",
     },
     File {

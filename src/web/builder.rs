@@ -8,16 +8,18 @@ use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{Layout, Site, csrf};
-use crate::builder::SHORT_MAX;
+use super::{Layout, Site, csrf, form_body};
 use crate::builder::text::clean_line;
 use crate::builder::{
     Benefit, Choice, EmploymentType, FieldErrors, JobForm, Location, PayPeriod, SuggestedPay,
     Workplace, validate,
 };
+use crate::builder::{LINE_MAX, LIST_MAX, LONG_MAX, MEDIUM_MAX, SHORT_MAX};
 use crate::content::Role;
 use crate::dates::today;
 use crate::error::AppError;
+use crate::search::Suggestion;
+use crate::wages::SocCode;
 
 /// One option of a radio group, select or checkbox list.
 pub struct Opt {
@@ -37,17 +39,47 @@ fn options<C: Choice>(selected: impl Fn(&C) -> bool) -> Vec<Opt> {
         .collect()
 }
 
+/// The server's length limits, which the form's fields carry as `maxlength`.
+pub struct Limits {
+    short: usize,
+    medium: usize,
+    long: usize,
+    /// A one-per-line list: every line at its longest, with its line break.
+    list: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            short: SHORT_MAX,
+            medium: MEDIUM_MAX,
+            long: LONG_MAX,
+            list: LIST_MAX * (LINE_MAX + 1),
+        }
+    }
+}
+
+/// What a new draft started from.
+#[derive(Default)]
+pub struct Start<'a> {
+    /// The role it started from.
+    pub role: Option<&'a Role>,
+    /// The occupation it started from, when no role: its official title and code.
+    pub occupation: Option<(String, SocCode)>,
+    /// A role, code or title asked for that we do not know, said back.
+    pub unknown: Option<String>,
+    /// A title typed into "Start from a job title".
+    pub typed: String,
+    /// Titles close to the one typed, with their builder links.
+    pub choices: Vec<Suggestion>,
+    /// Where the suggested pay came from.
+    pub suggestion: Option<SuggestedPay>,
+}
+
 /// Whether the form makes a new draft or edits one.
 pub enum Mode<'a> {
-    /// A new draft, perhaps started from a role.
-    New {
-        /// The role it started from.
-        role: Option<&'a Role>,
-        /// A `?role=` we do not know, said back.
-        unknown_role: Option<String>,
-        /// Where the suggested pay came from.
-        suggestion: Option<SuggestedPay>,
-    },
+    /// A new draft, perhaps started from a role or an occupation.
+    New(Start<'a>),
     /// Editing draft `id` with its secret `key`.
     Edit {
         /// The draft id.
@@ -69,11 +101,9 @@ pub struct FormPage<'a> {
     csrf: String,
     token_refreshed: bool,
     key: String,
-    started_from: Option<&'a Role>,
-    unknown_role: Option<String>,
-    suggestion: Option<SuggestedPay>,
+    start: Start<'a>,
     notices: Vec<String>,
-    roles: &'a [Role],
+    limits: Limits,
     states: Vec<Opt>,
     workplaces: Vec<Opt>,
     employment_types: Vec<Opt>,
@@ -90,26 +120,18 @@ impl<'a> FormPage<'a> {
         csrf: String,
         mode: Mode<'a>,
     ) -> Self {
-        let (heading, action, key, started_from, unknown_role, suggestion) = match mode {
-            Mode::New {
-                role,
-                unknown_role,
-                suggestion,
-            } => (
+        let (heading, action, key, start) = match mode {
+            Mode::New(start) => (
                 "Build a job description",
                 "/job-descriptions/build".to_owned(),
                 String::new(),
-                role,
-                unknown_role,
-                suggestion,
+                start,
             ),
             Mode::Edit { id, key } => (
                 "Edit your job description",
                 format!("/job-descriptions/drafts/{id}/edit"),
                 key,
-                None,
-                None,
-                None,
+                Start::default(),
             ),
         };
         let mut title = heading.to_owned();
@@ -128,7 +150,7 @@ impl<'a> FormPage<'a> {
         let notices = location_of(&form, site)
             .map(|location| {
                 rules
-                    .applying_to(&location)
+                    .applying_to(location.place())
                     .iter()
                     .map(|r| r.explain(today()))
                     .collect()
@@ -159,11 +181,9 @@ impl<'a> FormPage<'a> {
             csrf,
             token_refreshed: false,
             key,
-            started_from,
-            unknown_role,
-            suggestion,
+            start,
             notices,
-            roles: site.library.roles(),
+            limits: Limits::default(),
         }
     }
 
@@ -222,13 +242,20 @@ fn location_of(form: &JobForm, site: &Site) -> Option<Location> {
     }
 }
 
-/// `?role=account-manager&state=texas`, or `?title=…` from a search that found nothing.
-#[derive(Debug, Deserialize)]
+/// `?role=account-manager&state=texas`, `?soc=47-2111&title=…`, `?from=…` (a title
+/// typed into the form's first field), or `?title=…` from a search that found nothing.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct BuildQuery {
-    role: Option<String>,
-    state: Option<String>,
-    title: Option<String>,
+    role: String,
+    soc: String,
+    state: String,
+    title: String,
+    from: String,
 }
+
+/// The most close titles offered for a typed title.
+const MAX_CHOICES: usize = 8;
 
 /// `GET /job-descriptions/build`
 pub async fn new(
@@ -237,35 +264,86 @@ pub async fn new(
     query: web::Query<BuildQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (csrf, cookie) = csrf::token(&req)?;
-    let wanted = query
-        .role
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty());
-    let role = wanted.and_then(|slug| site.library.role(slug));
-    let (form, suggestion) = match role {
-        Some(role) => {
-            JobForm::from_role(role, site.library.wages(), query.state.as_deref(), today())
+    let state = Some(query.state.trim()).filter(|s| !s.is_empty());
+    let title: String = clean_line(&query.title).chars().take(SHORT_MAX).collect();
+    let typed: String = clean_line(&query.from).chars().take(SHORT_MAX).collect();
+    let mut start = Start::default();
+    if !typed.is_empty() {
+        let (exact, choices) = site.search.start_from(&typed, MAX_CHOICES);
+        if let Some(exact) = exact {
+            let href = match state {
+                Some(state) => format!("{}&state={}", exact.href, urlencode(state)),
+                None => exact.href,
+            };
+            return Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, href))
+                .finish());
         }
-        None => {
-            let title = query.title.as_deref().map(clean_line).unwrap_or_default();
-            let title = title.chars().take(SHORT_MAX).collect();
-            (
-                JobForm {
-                    title,
-                    ..JobForm::blank(today())
-                },
-                None,
-            )
+        start.choices = choices;
+        start.typed = typed;
+    }
+    let wages = site.library.wages();
+    let role = Some(query.role.trim())
+        .filter(|r| !r.is_empty())
+        .map(|slug| site.library.role(slug).ok_or(slug));
+    let soc = Some(query.soc.trim())
+        .filter(|c| !c.is_empty())
+        .map(|code| {
+            SocCode::parse(code)
+                .ok()
+                .filter(|soc| wages.has(soc))
+                .ok_or(code)
+        });
+    let blank = || {
+        let form = JobForm {
+            title: title.clone(),
+            ..JobForm::blank(today())
+        };
+        (form, None)
+    };
+    let (form, suggestion) = match (role, soc) {
+        (Some(Ok(role)), _) => {
+            start.role = Some(role);
+            JobForm::from_role(role, wages, state, today())
         }
+        (_, Some(Ok(soc))) => {
+            let started =
+                JobForm::from_occupation(&soc, Some(&title), &site.library, state, today());
+            start.occupation = wages
+                .occupation(&soc)
+                .map(|o| (o.title.clone(), soc.clone()));
+            started.unwrap_or_else(blank)
+        }
+        (Some(Err(unknown)), _) | (_, Some(Err(unknown))) => {
+            start.unknown = Some(unknown.to_owned());
+            blank()
+        }
+        (None, None) => blank(),
     };
-    let unknown_role = wanted.filter(|_| role.is_none()).map(str::to_owned);
-    let mode = Mode::New {
-        role,
-        unknown_role,
-        suggestion,
-    };
-    FormPage::new(&site, form, FieldErrors::default(), csrf, mode).respond(StatusCode::OK, cookie)
+    start.suggestion = suggestion;
+    FormPage::new(&site, form, FieldErrors::default(), csrf, Mode::New(start))
+        .respond(StatusCode::OK, cookie)
+}
+
+/// `GET /job-descriptions/titles?q=ele`: job titles for the form's first field to
+/// offer as the user types, as a JSON array of strings.
+pub async fn titles(site: web::Data<Site>, req: HttpRequest) -> HttpResponse {
+    #[derive(Default, Deserialize)]
+    #[serde(default)]
+    struct Prefix {
+        q: String,
+    }
+    let prefix = serde_html_form::from_str::<Prefix>(req.query_string()).unwrap_or_default();
+    let titles = site.search.titles_starting(&prefix.q, MAX_CHOICES);
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(serde_json::to_string(&titles).unwrap_or_else(|_| "[]".to_owned()))
+}
+
+fn urlencode(text: &str) -> String {
+    serde_html_form::to_string([("", text)])
+        .map(|pair| pair.trim_start_matches('=').to_owned())
+        .unwrap_or_default()
 }
 
 /// The hidden fields every form POST carries besides the job's fields.
@@ -311,7 +389,11 @@ pub fn check(
             page.respond(StatusCode::FORBIDDEN, cookie)?,
         ));
     }
-    match validate(&form, site.library.wages().areas()) {
+    match validate(
+        &form,
+        site.library.wages().areas(),
+        site.library.pay_rules(),
+    ) {
         Ok(posting) => Ok(Checked::Valid(Box::new(posting))),
         Err(errors) => {
             let page = FormPage::new(site, form, errors, csrf.to_owned(), mode);
@@ -326,15 +408,14 @@ pub fn check(
 pub async fn create(
     site: web::Data<Site>,
     req: HttpRequest,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> Result<HttpResponse, actix_web::Error> {
+    let body = form_body::read(payload).await?;
     let (form, hidden) = read_form(&body)?;
-    let role = site.library.role(form.role.trim());
-    let mode = Mode::New {
-        role,
-        unknown_role: None,
-        suggestion: None,
-    };
+    let mode = Mode::New(Start {
+        role: site.library.role(form.role.trim()),
+        ..Start::default()
+    });
     let posting = match check(&site, &req, form, &hidden.csrf, mode)? {
         Checked::Valid(posting) => posting,
         Checked::Refused(page) => return Ok(page),

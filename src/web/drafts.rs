@@ -9,13 +9,18 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::builder::{Checked, FormPage, Mode, check, no_store, read_form};
+use super::form_body;
 use super::{Layout, Site, csrf};
-use crate::builder::{Draft, FieldErrors, HowToApply, JobForm, JobPosting, Update, export};
+use crate::builder::{
+    Draft, FieldErrors, HowToApply, JobForm, JobPosting, Update, export, pay_warnings,
+};
 use crate::dates::{human_date, today};
 use crate::error::AppError;
 
 /// The short-lived cookie that carries a new draft's edit key to the draft page, once.
 pub const NEW_DRAFT_COOKIE: &str = "rolebook_new_draft";
+/// The short-lived cookie that tells the draft page an edit was just saved.
+pub const CHANGES_SAVED_COOKIE: &str = "rolebook_changes_saved";
 
 /// A posting laid out for reading, shared by the draft page and the HTML export.
 pub struct PostingView {
@@ -70,8 +75,10 @@ struct DraftPage<'a> {
     layout: Layout<'a>,
     view: PostingView,
     edit_link: Option<String>,
+    changes_saved: bool,
     saved: String,
     notices: Vec<String>,
+    warnings: Vec<String>,
     reviewed: String,
     exports: Vec<ExportLink>,
     plain_text: String,
@@ -106,6 +113,7 @@ pub async fn show(
     let draft = load(&site, &id).await?;
     let path = format!("/job-descriptions/drafts/{}", draft.id);
     let flash = req.cookie(NEW_DRAFT_COOKIE);
+    let changes_saved = req.cookie(CHANGES_SAVED_COOKIE);
     let edit_key = match &flash {
         Some(cookie) if key_matches(&site, &draft.id, cookie.value()).await? => {
             Some(cookie.value().to_owned())
@@ -116,7 +124,7 @@ pub async fn show(
     let notices = site
         .library
         .pay_rules()
-        .applying_to(&posting.location)
+        .applying_to(posting.location.place())
         .iter()
         .map(|r| r.explain(today()))
         .collect();
@@ -155,9 +163,15 @@ pub async fn show(
         view: PostingView::new(posting),
         edit_link: edit_key
             .as_ref()
-            .map(|key| format!("{path}/edit?key={key}")),
+            .map(|key| format!("{}{path}/edit?key={key}", site.base_url)),
+        changes_saved: changes_saved.is_some(),
         saved: human_date(draft.updated.date()),
         notices,
+        warnings: pay_warnings(
+            &posting.pay,
+            &posting.location,
+            site.library.minimum_wages(),
+        ),
         reviewed: human_date(site.library.pay_rules().reviewed),
         exports,
         plain_text: export::text(posting),
@@ -166,12 +180,17 @@ pub async fn show(
     response.insert_header(("X-Robots-Tag", "noindex"));
     // A draft changes when edited: browsers revalidate it, shared caches never keep it.
     response.insert_header((header::CACHE_CONTROL, "private, no-cache"));
-    if flash.is_some() {
-        // Shown once: remove the cookie, and keep this copy of the page out of every cache.
-        let mut removal = Cookie::build(NEW_DRAFT_COOKIE, "").path(path).finish();
-        removal.make_removal();
-        response.cookie(removal);
-        no_store(&mut response);
+    for (name, shown) in [
+        (NEW_DRAFT_COOKIE, flash.is_some()),
+        (CHANGES_SAVED_COOKIE, changes_saved.is_some()),
+    ] {
+        if shown {
+            // Shown once: remove the cookie, and keep this copy of the page out of every cache.
+            let mut removal = Cookie::build(name, "").path(path.clone()).finish();
+            removal.make_removal();
+            response.cookie(removal);
+            no_store(&mut response);
+        }
     }
     Ok(response
         .content_type("text/html; charset=utf-8")
@@ -257,10 +276,12 @@ pub async fn edit(
         Mode::Edit { id: draft.id, key },
     );
     let mut response = page.respond(StatusCode::OK, cookie)?;
-    // The address holds the secret key: never send it on as a referrer.
+    // The address holds the secret key: send it on as a referrer to this site only.
+    // (With "no-referrer", Chromium sends `Origin: null` with the form, which the CSRF
+    // check rightly refuses.)
     response.headers_mut().insert(
         header::REFERRER_POLICY,
-        header::HeaderValue::from_static("no-referrer"),
+        header::HeaderValue::from_static("same-origin"),
     );
     Ok(response)
 }
@@ -270,8 +291,9 @@ pub async fn update(
     site: web::Data<Site>,
     req: HttpRequest,
     id: web::Path<String>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> Result<HttpResponse, actix_web::Error> {
+    let body = form_body::read(payload).await?;
     let (form, hidden) = read_form(&body)?;
     let id = id.into_inner();
     let draft = load(&site, &id).await?;
@@ -292,12 +314,20 @@ pub async fn update(
         .await
         .map_err(AppError::from)?;
     match update.map_err(AppError::from)? {
-        Update::Saved => Ok(HttpResponse::SeeOther()
-            .insert_header((
-                header::LOCATION,
-                format!("/job-descriptions/drafts/{}", draft.id),
-            ))
-            .finish()),
+        Update::Saved => {
+            let path = format!("/job-descriptions/drafts/{}", draft.id);
+            let saved = Cookie::build(CHANGES_SAVED_COOKIE, "1")
+                .path(path.clone())
+                .http_only(true)
+                .same_site(actix_web::cookie::SameSite::Lax)
+                .secure(csrf::is_https(&req))
+                .max_age(actix_web::cookie::time::Duration::minutes(1))
+                .finish();
+            Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, path))
+                .cookie(saved)
+                .finish())
+        }
         Update::NotFound => Err(AppError::NotFound.into()),
         Update::WrongKey => Err(AppError::Forbidden.into()),
     }

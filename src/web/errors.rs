@@ -11,7 +11,7 @@ use askama::Template;
 
 use super::{Layout, Site};
 use crate::content::Role;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorDetail};
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -19,7 +19,9 @@ struct ErrorPage<'a> {
     layout: Layout<'a>,
     status: u16,
     heading: &'static str,
-    message: &'static str,
+    message: String,
+    /// Where to go back to, for errors sending a form.
+    back: Option<String>,
     featured: Vec<&'a Role>,
 }
 
@@ -43,7 +45,15 @@ fn wording(status: StatusCode) -> (&'static str, &'static str) {
         ),
         StatusCode::PAYLOAD_TOO_LARGE => (
             "That was too much to send",
-            "The form was larger than the 64 KB we accept. Go back, shorten the longest fields and send it again.",
+            "The form was too large, so nothing was saved. Go back with your browser's Back button (what you typed is still there), shorten the longest field to the limit shown under it, and send the form again.",
+        ),
+        StatusCode::REQUEST_TIMEOUT => (
+            "The form took too long to arrive",
+            "We stopped waiting for the form after ten seconds, so nothing was saved. Go back with your browser's Back button and send it again.",
+        ),
+        StatusCode::UNPROCESSABLE_ENTITY => (
+            "Part of the form was not readable text",
+            "A field held characters that are not valid text, so nothing was saved. Go back, retype that field and send the form again.",
         ),
         status if status.is_client_error() => (
             "We could not understand that request",
@@ -76,12 +86,25 @@ fn render<B: MessageBody + 'static>(
     if is_html {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
+    if let Some(redirect) = lowercase_redirect(&res) {
+        let res = res.into_response(redirect).map_into_boxed_body();
+        return Ok(ErrorHandlerResponse::Response(
+            res.map_body(|_, body| EitherBody::right(body)),
+        ));
+    }
     let status = res.status();
     let (heading, message) = wording(status);
+    let detail = res.response().extensions().get::<ErrorDetail>().cloned();
+    let message = match detail {
+        Some(ErrorDetail(detail)) => format!("{detail} {message}"),
+        None => message.to_owned(),
+    };
+    let sending_a_form = res.request().method() == Method::POST;
     let page = ErrorPage {
-        layout: Layout::new(&site, heading, message),
+        layout: Layout::new(&site, heading, &message),
         status: status.as_u16(),
         heading,
+        back: sending_a_form.then(|| back_link(res.request(), &site.base_url)),
         message,
         featured: site.library.featured().collect(),
     };
@@ -98,6 +121,48 @@ fn render<B: MessageBody + 'static>(
     Ok(ErrorHandlerResponse::Response(
         res.map_body(|_, body| EitherBody::right(body)),
     ))
+}
+
+/// Every address on the site is lowercase: a page not found at `/Job-Descriptions/X`
+/// is sent to `/job-descriptions/x`, where it may well be.
+fn lowercase_redirect<B>(res: &ServiceResponse<B>) -> Option<HttpResponse> {
+    let req = res.request();
+    let path = req.path();
+    let found = res.status() != StatusCode::NOT_FOUND;
+    let reading = matches!(*req.method(), Method::GET | Method::HEAD);
+    if found || !reading || !path.bytes().any(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let lower = canonical_path(&path.to_ascii_lowercase());
+    let location = match req.query_string() {
+        "" => lower,
+        query => format!("{lower}?{query}"),
+    };
+    Some(
+        HttpResponse::MovedPermanently()
+            .insert_header((header::LOCATION, location))
+            .finish(),
+    )
+}
+
+/// The page a form was sent from, when the browser says and it is on this site; else
+/// the blank form.
+fn back_link(req: &HttpRequest, base_url: &str) -> String {
+    let referer = req
+        .headers()
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let host = req.connection_info().host().to_owned();
+    let path = referer
+        .strip_prefix(base_url)
+        .or_else(|| {
+            referer
+                .split_once("://")
+                .and_then(|(_, rest)| rest.strip_prefix(host.as_str()))
+        })
+        .filter(|path| path.starts_with('/') && !path.starts_with("//") && !path.contains('\\'));
+    path.unwrap_or("/job-descriptions/build").to_owned()
 }
 
 /// The fallback for paths no route matched: redirects `/path/` (and `//path`) to the
@@ -121,10 +186,11 @@ pub async fn fallback(req: HttpRequest) -> Result<HttpResponse, AppError> {
         .finish())
 }
 
-/// Collapses repeated slashes (so `//evil.example` cannot become an off-site redirect)
-/// and drops a trailing slash.
+/// Collapses repeated slashes, and reads a backslash as one (browsers do), so that
+/// neither `//evil.example` nor `/\evil.example` can become an off-site redirect; drops
+/// a trailing slash.
 fn canonical_path(path: &str) -> String {
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let segments: Vec<&str> = path.split(['/', '\\']).filter(|s| !s.is_empty()).collect();
     format!("/{}", segments.join("/"))
 }
 
@@ -141,6 +207,9 @@ mod tests {
         assert_eq!(canonical_path("//evil.example/"), "/evil.example");
         assert_eq!(canonical_path("/a//b"), "/a/b");
         assert_eq!(canonical_path("/"), "/");
+        assert_eq!(canonical_path("/\\evil.example/"), "/evil.example");
+        assert_eq!(canonical_path("/\\/evil.example/"), "/evil.example");
+        assert_eq!(canonical_path("\\\\evil.example"), "/evil.example");
     }
 
     async fn broken() -> Result<HttpResponse, AppError> {

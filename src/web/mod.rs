@@ -10,6 +10,7 @@ mod delivery;
 mod drafts;
 mod errors;
 mod feeds;
+mod form_body;
 mod home;
 mod layout;
 mod middleware;
@@ -18,6 +19,7 @@ mod rate_limit;
 mod roles;
 mod salaries;
 mod salary;
+mod sample;
 mod search;
 mod structured;
 
@@ -31,6 +33,7 @@ use askama::Template;
 pub use crate::dates::human_date;
 pub use assets::Assets;
 pub use delivery::PageCache;
+pub use form_body::{BODY_TIMEOUT, MAX_BODY};
 pub use layout::{Layout, Section};
 pub use rate_limit::RateLimiter;
 
@@ -56,9 +59,6 @@ pub struct Site {
     pub base_url: String,
 }
 
-/// The largest request body accepted, for every form.
-pub const MAX_BODY: usize = 64 * 1024;
-
 /// The application: middleware and the route table over `site`, with form
 /// submissions limited by `limiter` and pages kept in `cache`.
 pub fn app(
@@ -78,7 +78,6 @@ pub fn app(
         .app_data(site)
         .app_data(limiter)
         .app_data(cache)
-        .app_data(web::PayloadConfig::new(MAX_BODY))
         .wrap(from_fn(rate_limit::limit_posts))
         .wrap(errors::error_pages())
         .wrap(from_fn(middleware::conditional_get))
@@ -98,6 +97,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
                 .route(get_or_head().to(builder::new))
                 .route(web::post().to(builder::create)),
         )
+        .service(page("/job-descriptions/titles", builder::titles))
         .service(page(
             "/job-descriptions/drafts/{id}.{format}",
             drafts::export,

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::{Layout, Site, human_date, render};
-use crate::content::Page;
+use crate::content::{Coverage, Page};
 use crate::error::AppError;
 
 #[derive(Template)]
@@ -13,6 +13,8 @@ struct PageView<'a> {
     layout: Layout<'a>,
     page: &'a Page,
     updated: String,
+    /// The library's coverage, on pages that show it, and the wage release it counts by.
+    coverage: Option<(Coverage, String)>,
 }
 
 /// `GET /{page}`
@@ -23,6 +25,10 @@ pub async fn show(
     let page = site.library.page(&slug).ok_or(AppError::NotFound)?;
     render(&PageView {
         layout: Layout::new(&site, &page.title, &page.summary).at(format!("/{}", page.slug)),
+        coverage: page.coverage.then(|| {
+            let release = site.library.wages().release().name.clone();
+            (site.library.coverage(), release)
+        }),
         page,
         updated: human_date(page.updated),
     })

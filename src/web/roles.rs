@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::home::{CategoryGroup, category_groups};
 use super::salary::SalarySection;
+use super::sample::SamplePosting;
 use super::{Layout, Section, Site, human_date, render, structured};
 use crate::content::{Category, Role};
 use crate::error::AppError;
@@ -74,6 +75,11 @@ struct RolePage<'a> {
     updated: String,
     similar: Vec<&'a Role>,
     salary: SalarySection<'a>,
+    sample: SamplePosting,
+    /// The builder, started from this role (and the chosen state).
+    build_href: String,
+    /// Other roles written for the same official occupation.
+    sharing: Vec<&'a Role>,
 }
 
 /// `?state=california` on a role page shows that state's pay beside the nation's.
@@ -113,6 +119,7 @@ pub async fn show(
             (&role.title, &path),
         ])
         .json_ld(&structured);
+    let salary = SalarySection::new(wages, occupation, query.state.as_deref());
     render(&RolePage {
         layout,
         role,
@@ -125,7 +132,21 @@ pub async fn show(
             .iter()
             .filter_map(|slug| site.library.role(slug))
             .collect(),
-        salary: SalarySection::new(wages, occupation, query.state.as_deref()),
+        sample: SamplePosting::new(role, &salary),
+        build_href: match &salary.state {
+            Some(_) => format!(
+                "/job-descriptions/build?role={}&state={}",
+                role.slug,
+                query.state.as_deref().unwrap_or_default()
+            ),
+            None => format!("/job-descriptions/build?role={}", role.slug),
+        },
+        sharing: site
+            .library
+            .roles_for(&role.soc)
+            .filter(|other| other.slug != role.slug)
+            .collect(),
+        salary,
     })
 }
 

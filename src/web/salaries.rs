@@ -20,6 +20,8 @@ use crate::wages::{Figure, Level, Occupation, SocCode, Unit, WageData};
 pub struct SortQuery {
     sort: Option<String>,
     order: Option<String>,
+    /// A state to show beside the national figures.
+    state: Option<String>,
 }
 
 /// A column of the state table.
@@ -80,6 +82,8 @@ struct SalaryPage<'a> {
     unit_note: &'static str,
     headers: Vec<Header>,
     rows: Vec<TableRow>,
+    /// The job description builder, started from this role or occupation.
+    build_href: String,
 }
 
 /// `GET /salaries/{slug}`: the salary page of a role.
@@ -95,7 +99,16 @@ pub async fn role(
         .occupation(&role.soc)
         .ok_or(AppError::NotFound)?;
     let path = format!("/salaries/{}", role.slug);
-    page(&site, occupation, &role.title, &path, &query, vec![role])
+    let start = format!("role={}", role.slug);
+    page(
+        &site,
+        occupation,
+        &role.title,
+        &path,
+        &query,
+        vec![role],
+        &start,
+    )
 }
 
 /// `GET /salaries/soc/{code}`: the salary page of any detailed occupation.
@@ -117,10 +130,20 @@ pub async fn occupation(
         .filter(|r| r.soc == soc)
         .collect();
     let path = format!("/salaries/soc/{soc}");
-    page(&site, occupation, &occupation.title, &path, &query, roles)
+    let start = format!("soc={soc}");
+    page(
+        &site,
+        occupation,
+        &occupation.title,
+        &path,
+        &query,
+        roles,
+        &start,
+    )
 }
 
-/// A salary page about `subject` (a role or occupation title) at `path`.
+/// A salary page about `subject` (a role or occupation title) at `path`, whose
+/// builder link starts from `start` (`role=…` or `soc=…`).
 fn page<'a>(
     site: &'a Site,
     occupation: &'a Occupation,
@@ -128,6 +151,7 @@ fn page<'a>(
     path: &str,
     query: &SortQuery,
     roles: Vec<&'a Role>,
+    start: &str,
 ) -> Result<HttpResponse, AppError> {
     let data = site.library.wages();
     let national = data.wages(&occupation.soc, 0).ok_or(AppError::NotFound)?;
@@ -141,6 +165,14 @@ fn page<'a>(
         // Official titles run to 100 characters; this shorter form always fits.
         description = format!("{subject}: pay by state (SOC {soc}, BLS OEWS {release}).");
     }
+    let state = query
+        .state
+        .as_deref()
+        .filter(|s| data.area(s).is_some_and(|(i, _)| i > 0));
+    let build_href = match state {
+        Some(state) => format!("/job-descriptions/build?{start}&state={state}"),
+        None => format!("/job-descriptions/build?{start}"),
+    };
     let column = Column::from_query(query.sort.as_deref());
     let descending = query.order.as_deref() == Some("desc");
     let unit = national.basis().0;
@@ -162,7 +194,7 @@ fn page<'a>(
             .in_section(Section::Salaries)
             .at(path)
             .breadcrumbs(&[("Salaries", "/salaries"), (&heading, path)]),
-        salary: SalarySection::new(data, occupation, None),
+        salary: SalarySection::new(data, occupation, state),
         roles,
         chart: Chart::new(&chart_rows, unit, data.release()),
         chart_title: format!("{heading} by state, {}", data.release().citation()),
@@ -176,6 +208,7 @@ fn page<'a>(
             .map(|&i| table_row(data, &occupation.soc, i, unit))
             .collect(),
         heading,
+        build_href,
     })
 }
 

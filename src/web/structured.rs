@@ -36,7 +36,6 @@ pub fn occupation(
         };
         let mut distribution = Map::new();
         distribution.insert("@type".into(), json!("MonetaryAmountDistribution"));
-        distribution.insert("name".into(), json!("base"));
         distribution.insert("currency".into(), json!("USD"));
         distribution.insert(
             "duration".into(),

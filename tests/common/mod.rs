@@ -257,6 +257,21 @@ impl FormSession {
         }
     }
 
+    /// POSTs `raw` (after the CSRF token) as a form body to `path` on `base`.
+    pub fn post_raw(&self, base: &str, path: &str, raw: Vec<u8>) -> Response {
+        let mut body = format!("csrf={}&", self.csrf).into_bytes();
+        body.extend(raw);
+        send(
+            &format!("{base}{path}"),
+            "POST",
+            &[
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Cookie", &self.cookie),
+            ],
+            body,
+        )
+    }
+
     /// POSTs `fields` (plus the CSRF token) as a form to `path` on `base`.
     pub fn post(&self, base: &str, path: &str, fields: &[(&str, &str)]) -> Response {
         let mut all: Vec<(&str, &str)> = vec![("csrf", self.csrf.as_str())];

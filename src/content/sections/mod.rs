@@ -1,13 +1,17 @@
 //! Reading a role's Markdown body into its fixed sections, in their fixed order.
 
+mod lists;
+mod posting;
+
 use std::ops::RangeInclusive;
 
-use pulldown_cmark::{HeadingLevel, Tag};
+use pulldown_cmark::HeadingLevel;
 
 use super::blocks::{self, Block};
-use super::error::{Problem, Problems, count};
+use super::error::{Problem, Problems};
 use super::lines::LineIndex;
 use super::markdown;
+pub use posting::{POSTING_SUMMARY_WORDS, REQUIREMENTS};
 
 /// How many duties a role lists.
 pub const DUTIES: RangeInclusive<usize> = 6..=10;
@@ -29,18 +33,24 @@ pub enum Section {
     Education,
     /// Experience.
     Experience,
+    /// The posting summary, written to the candidate.
+    PostingSummary,
+    /// The usual minimum requirements.
+    Requirements,
     /// Frequently asked questions.
     Faq,
 }
 
 impl Section {
     /// Every section, in file order.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 8] = [
         Section::Duties,
         Section::WhatItDoes,
         Section::Skills,
         Section::Education,
         Section::Experience,
+        Section::PostingSummary,
+        Section::Requirements,
         Section::Faq,
     ];
 
@@ -52,6 +62,8 @@ impl Section {
             Section::Skills => "Skills and qualifications",
             Section::Education => "Education and training",
             Section::Experience => "Experience",
+            Section::PostingSummary => "Posting summary",
+            Section::Requirements => "Requirements",
             Section::Faq => "Frequently asked questions",
         }
     }
@@ -111,6 +123,10 @@ pub struct RoleBody {
     pub education_html: String,
     /// Experience, as HTML.
     pub experience_html: String,
+    /// The posting summary, one paragraph to the candidate, as plain text.
+    pub posting_summary: String,
+    /// The usual minimum requirements.
+    pub requirements: Vec<ListItem>,
     /// Frequently asked questions.
     pub faq: Vec<Faq>,
     /// Words in the body.
@@ -119,6 +135,7 @@ pub struct RoleBody {
     pub text: String,
 }
 
+/// A section as found in the file: its heading's line and the blocks under it.
 struct Found<'e, 'a> {
     section: Section,
     line: usize,
@@ -189,14 +206,18 @@ pub fn parse(body: &str, first_line: usize) -> Result<RoleBody, Vec<Problem>> {
     let section = |wanted: Section| found.iter().find(|f| f.section == wanted);
     let mut problems = Problems(raw_html);
     let intro_html = problems.check(prose_intro(&intro, first_line));
-    let duties =
-        section(Section::Duties).and_then(|f| problems.check(list_section(f, &lines, DUTIES)));
+    let duties = section(Section::Duties)
+        .and_then(|f| problems.check(lists::list_section(f, &lines, DUTIES)));
     let what = section(Section::WhatItDoes).and_then(|f| problems.check(prose(f)));
     let skills = section(Section::Skills)
-        .and_then(|f| problems.check(list_section(f, &lines, MIN_SKILLS..=usize::MAX)));
+        .and_then(|f| problems.check(lists::list_section(f, &lines, MIN_SKILLS..=usize::MAX)));
     let education = section(Section::Education).and_then(|f| problems.check(prose(f)));
     let experience = section(Section::Experience).and_then(|f| problems.check(prose(f)));
-    let faq = section(Section::Faq).and_then(|f| problems.check(questions(f, &lines)));
+    let posting_summary =
+        section(Section::PostingSummary).and_then(|f| problems.check(posting::summary(f, &lines)));
+    let requirements = section(Section::Requirements)
+        .and_then(|f| problems.check(lists::bare_list(f, &lines, REQUIREMENTS)));
+    let faq = section(Section::Faq).and_then(|f| problems.check(lists::questions(f, &lines)));
     let body = (|| {
         Some(RoleBody {
             intro_text: intro
@@ -210,6 +231,8 @@ pub fn parse(body: &str, first_line: usize) -> Result<RoleBody, Vec<Problem>> {
             skills: skills?,
             education_html: education?,
             experience_html: experience?,
+            posting_summary: posting_summary?,
+            requirements: requirements?,
             faq: faq?,
             word_count: markdown::word_count(&events),
             text: markdown::plain_text(&events),
@@ -300,155 +323,4 @@ fn prose(found: &Found<'_, '_>) -> Result<String, Problem> {
         ));
     }
     Ok(blocks::to_html(&found.blocks))
-}
-
-fn list_section(
-    found: &Found<'_, '_>,
-    lines: &LineIndex,
-    allowed: RangeInclusive<usize>,
-) -> Result<ListSection, Problem> {
-    let name = found.section.heading();
-    let lead: Vec<Block<'_, '_>> = found
-        .blocks
-        .iter()
-        .copied()
-        .take_while(Block::is_paragraph)
-        .collect();
-    let rest = &found.blocks[lead.len()..];
-    if lead.is_empty() {
-        return Err(Problem::new(
-            found.line,
-            format!("section \"## {name}\" needs a lead paragraph before its list"),
-        ));
-    }
-    let Some((list, after)) = rest.split_first() else {
-        return Err(Problem::new(
-            found.line,
-            format!("section \"## {name}\" needs a bullet list after its lead paragraph"),
-        ));
-    };
-    match list.tag() {
-        Some(Tag::List(None)) => {}
-        Some(Tag::List(Some(_))) => {
-            return Err(Problem::new(
-                list.line(lines),
-                format!("section \"## {name}\" needs a bullet list (- item), not a numbered one"),
-            ));
-        }
-        _ => {
-            return Err(Problem::new(
-                list.line(lines),
-                format!("section \"## {name}\" needs a bullet list right after its lead paragraph"),
-            ));
-        }
-    }
-    if let Some(extra) = after.first() {
-        return Err(Problem::new(
-            extra.line(lines),
-            format!(
-                "nothing may follow the list in \"## {name}\"; move it into the lead paragraph"
-            ),
-        ));
-    }
-    let items = list_items(list, lines, name)?;
-    if !allowed.contains(&items.len()) {
-        let wanted = if *allowed.end() == usize::MAX {
-            format!("at least {}", allowed.start())
-        } else {
-            format!("{} to {}", allowed.start(), allowed.end())
-        };
-        return Err(Problem::new(
-            list.line(lines),
-            format!(
-                "\"## {name}\" lists {}; it needs {wanted}",
-                count(items.len(), "item")
-            ),
-        ));
-    }
-    Ok(ListSection {
-        lead_html: blocks::to_html(&lead),
-        items,
-    })
-}
-
-fn list_items(
-    list: &Block<'_, '_>,
-    lines: &LineIndex,
-    name: &str,
-) -> Result<Vec<ListItem>, Problem> {
-    blocks::split(list.inner())
-        .iter()
-        .map(|item| {
-            let inner = item.inner();
-            if blocks::split(inner)
-                .iter()
-                .any(|b| matches!(b.tag(), Some(Tag::List(_))))
-            {
-                return Err(Problem::new(
-                    item.line(lines),
-                    format!("nested lists are not allowed in \"## {name}\""),
-                ));
-            }
-            Ok(ListItem {
-                text: item.text(),
-                html: markdown::to_html(inner),
-            })
-        })
-        .collect()
-}
-
-fn questions(found: &Found<'_, '_>, lines: &LineIndex) -> Result<Vec<Faq>, Problem> {
-    let mut faq: Vec<Faq> = Vec::new();
-    let mut answer: Vec<Block<'_, '_>> = Vec::new();
-    let mut question: Option<(String, usize)> = None;
-    let mut finish = |question: Option<(String, usize)>, answer: &mut Vec<Block<'_, '_>>| {
-        let Some((text, line)) = question else {
-            return Ok(());
-        };
-        if !answer.iter().any(Block::is_paragraph) {
-            return Err(Problem::new(
-                line,
-                format!("question \"{text}\" has no answer paragraph"),
-            ));
-        }
-        faq.push(Faq {
-            question: text,
-            answer_html: blocks::to_html(answer),
-        });
-        answer.clear();
-        Ok(())
-    };
-    for block in &found.blocks {
-        let line = block.line(lines);
-        if block.heading_level() == Some(HeadingLevel::H3) {
-            finish(question.take(), &mut answer)?;
-            let text = block.text();
-            if !text.ends_with('?') {
-                return Err(Problem::new(
-                    line,
-                    format!("question \"{text}\" must end with a question mark"),
-                ));
-            }
-            question = Some((text, line));
-        } else if question.is_none() {
-            return Err(Problem::new(
-                line,
-                "write each question as a ### heading before its answer",
-            ));
-        } else {
-            answer.push(*block);
-        }
-    }
-    finish(question, &mut answer)?;
-    if faq.len() < MIN_QUESTIONS {
-        return Err(Problem::new(
-            found.line,
-            format!(
-                "\"## {}\" has {}; it needs at least {MIN_QUESTIONS}",
-                Section::Faq.heading(),
-                count(faq.len(), "question")
-            ),
-        ));
-    }
-    Ok(faq)
 }

@@ -5,8 +5,8 @@ use serde::Deserialize;
 use time::Date;
 use toml::Spanned;
 
-use super::posting::Location;
-use crate::content::Problem;
+use super::{Problem, date};
+use crate::content::Document;
 use crate::dates::human_date;
 
 /// Words that mean a remote job can hire anywhere in the country.
@@ -37,6 +37,35 @@ pub struct PayRule {
     pub requirement: String,
     /// The law, for reference.
     pub law: String,
+    /// What else a posting must include besides pay (benefits, a closing date).
+    pub includes: Vec<Include>,
+}
+
+/// Something a law requires a posting to include besides the pay range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Include {
+    /// A general description of benefits.
+    Benefits,
+    /// The date applications are expected to close.
+    ClosingDate,
+}
+
+/// Where a job is, as the rules read it.
+#[derive(Debug, Clone, Copy)]
+pub enum Place<'a> {
+    /// An on-site or hybrid job in `city`, `state`.
+    At {
+        /// The city.
+        city: &'a str,
+        /// The state's name.
+        state: &'a str,
+    },
+    /// A remote job that can hire in `regions`.
+    Remote {
+        /// States or countries.
+        regions: &'a [String],
+    },
 }
 
 impl PayRule {
@@ -87,6 +116,8 @@ struct RawRule {
     min_employees: u32,
     requirement: String,
     law: String,
+    #[serde(default)]
+    includes: Vec<Include>,
 }
 
 impl PayRules {
@@ -95,28 +126,18 @@ impl PayRules {
         &self.rules
     }
 
-    /// Parses the file's text; `known_state` says whether a state name exists in the wage data.
-    pub fn parse(source: &str, known_state: impl Fn(&str) -> bool) -> Result<Self, Problem> {
-        let doc = crate::content::Document::toml(source);
-        let raw: RawFile = doc.front_matter()?;
-        let date = |value: &toml::value::Datetime, line: usize| {
-            let date = value.date.filter(|_| value.time.is_none());
-            date.and_then(|d| {
-                Date::from_calendar_date(
-                    i32::from(d.year),
-                    time::Month::try_from(d.month).ok()?,
-                    d.day,
-                )
-                .ok()
-            })
-            .ok_or_else(|| Problem::new(line, "dates must look like 2026-11-23"))
-        };
+    /// Parses the file's text; `known_state` says whether a state name exists in the
+    /// wage data. Every problem is reported, each at its line.
+    pub fn parse(source: &str, known_state: impl Fn(&str) -> bool) -> Result<Self, Vec<Problem>> {
+        let doc = Document::toml(source);
+        let raw: RawFile = doc.front_matter().map_err(|p| vec![p])?;
+        let mut problems = Vec::new();
         let mut rules = Vec::new();
         for spanned in &raw.rules {
             let line = doc.line_of(spanned.span());
             let rule = spanned.get_ref();
             if !known_state(&rule.state) {
-                return Err(Problem::new(
+                problems.push(Problem::new(
                     line,
                     format!("unknown state \"{}\" in the wage data's areas", rule.state),
                 ));
@@ -125,38 +146,43 @@ impl PayRules {
                 || rule.requirement.trim().is_empty()
                 || rule.law.trim().is_empty()
             {
-                return Err(Problem::new(
+                problems.push(Problem::new(
                     line,
                     "every rule needs a jurisdiction, a requirement and a law",
                 ));
             }
-            rules.push(PayRule {
-                jurisdiction: rule.jurisdiction.clone(),
-                state: rule.state.clone(),
-                cities: rule.cities.clone(),
-                effective: date(&rule.effective, line)?,
-                min_employees: rule.min_employees,
-                requirement: rule.requirement.clone(),
-                law: rule.law.clone(),
-            });
+            match date(&rule.effective, line) {
+                Ok(effective) => rules.push(PayRule {
+                    jurisdiction: rule.jurisdiction.clone(),
+                    state: rule.state.clone(),
+                    cities: rule.cities.clone(),
+                    effective,
+                    min_employees: rule.min_employees,
+                    requirement: rule.requirement.clone(),
+                    law: rule.law.clone(),
+                    includes: rule.includes.clone(),
+                }),
+                Err(problem) => problems.push(problem),
+            }
         }
-        Ok(Self {
-            reviewed: date(&raw.reviewed, 1)?,
-            rules,
-        })
+        let reviewed = date(&raw.reviewed, 1).map_err(|p| problems.push(p)).ok();
+        match reviewed {
+            Some(reviewed) if problems.is_empty() => Ok(Self { reviewed, rules }),
+            _ => Err(problems),
+        }
     }
 
-    /// The rules that apply to a job at `location`.
-    pub fn applying_to(&self, location: &Location) -> Vec<&PayRule> {
+    /// The rules that apply to a job at `place`.
+    pub fn applying_to(&self, place: Place<'_>) -> Vec<&PayRule> {
         let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
         self.rules
             .iter()
-            .filter(|rule| match location {
-                Location::Place { city, state } => {
+            .filter(|rule| match place {
+                Place::At { city, state } => {
                     same(&rule.state, state)
                         && (rule.cities.is_empty() || rule.cities.iter().any(|c| same(c, city)))
                 }
-                Location::Remote { regions } => {
+                Place::Remote { regions } => {
                     rule.cities.is_empty()
                         && regions
                             .iter()
@@ -196,11 +222,8 @@ law = "Admin Code 8-107(32)"
         PayRules::parse(RULES, |_| true).expect("valid rules")
     }
 
-    fn place(city: &str, state: &str) -> Location {
-        Location::Place {
-            city: city.into(),
-            state: state.into(),
-        }
+    fn place<'a>(city: &'a str, state: &'a str) -> Place<'a> {
+        Place::At { city, state }
     }
 
     fn names(rules: Vec<&PayRule>) -> Vec<&str> {
@@ -211,32 +234,32 @@ law = "Admin Code 8-107(32)"
     fn place_rules_match_state_and_city() {
         let rules = rules();
         assert_eq!(
-            names(rules.applying_to(&place("Fresno", "California"))),
+            names(rules.applying_to(place("Fresno", "California"))),
             ["California"]
         );
         assert_eq!(
-            names(rules.applying_to(&place("brooklyn", "New York"))),
+            names(rules.applying_to(place("brooklyn", "New York"))),
             ["New York City"]
         );
-        assert!(rules.applying_to(&place("Buffalo", "New York")).is_empty());
-        assert!(rules.applying_to(&place("Austin", "Texas")).is_empty());
+        assert!(rules.applying_to(place("Buffalo", "New York")).is_empty());
+        assert!(rules.applying_to(place("Austin", "Texas")).is_empty());
     }
 
     #[test]
     fn remote_jobs_match_the_states_they_hire_in() {
         let rules = rules();
-        let remote = |regions: &[&str]| Location::Remote {
-            regions: regions.iter().map(|r| r.to_string()).collect(),
+        let remote =
+            |regions: &[&str]| -> Vec<String> { regions.iter().map(|r| r.to_string()).collect() };
+        let applying = |regions: &[&str]| {
+            let regions = remote(regions);
+            names(rules.applying_to(Place::Remote { regions: &regions }))
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
         };
-        assert_eq!(
-            names(rules.applying_to(&remote(&["United States"]))),
-            ["California"]
-        );
-        assert_eq!(
-            names(rules.applying_to(&remote(&["Oregon", "california"]))),
-            ["California"]
-        );
-        assert!(rules.applying_to(&remote(&["Canada"])).is_empty());
+        assert_eq!(applying(&["United States"]), ["California"]);
+        assert_eq!(applying(&["Oregon", "california"]), ["California"]);
+        assert!(applying(&["Canada"]).is_empty());
     }
 
     #[test]
@@ -244,14 +267,17 @@ law = "Admin Code 8-107(32)"
         let text = rules().rules()[0].explain(time::macros::date!(2026 - 11 - 23));
         assert_eq!(
             text,
-            "California: Since 1 January 2023, employers with 15 or more employees must include the pay scale (Labor Code 432.3)."
+            "California: Since January 1, 2023, employers with 15 or more employees must include the pay scale (Labor Code 432.3)."
         );
     }
 
     #[test]
     fn unknown_states_are_refused_with_their_line() {
-        let problem = PayRules::parse(RULES, |s| s != "New York").expect_err("unknown state");
-        assert_eq!(problem.line, 12);
-        assert!(problem.message.contains("unknown state \"New York\""));
+        let problems = PayRules::parse(RULES, |s| s == "Texas").expect_err("unknown states");
+        let found: Vec<(usize, bool)> = problems
+            .iter()
+            .map(|p| (p.line, p.message.contains("unknown state")))
+            .collect();
+        assert_eq!(found, [(4, true), (12, true)], "both rules are reported");
     }
 }

@@ -1,0 +1,111 @@
+//! Starting a form: from a role we wrote (its title, posting summary, duties,
+//! requirements and skills) or from any occupation (the dictionary's most common
+//! title), each with the suggested pay for the chosen state, its source named.
+
+use time::Date;
+
+use super::choices::{Choice, PayPeriod};
+use super::form::{JobForm, SuggestedPay, lines};
+use crate::content::{Library, Role};
+use crate::wages::money::thousands;
+use crate::wages::{Figure, SocCode, Unit, WageData};
+
+impl JobForm {
+    /// A form started from `role`, with pay for its occupation in `state` (a slug) or
+    /// nationally.
+    pub fn from_role(
+        role: &Role,
+        wages: &WageData,
+        state: Option<&str>,
+        today: Date,
+    ) -> (Self, Option<SuggestedPay>) {
+        let body = &role.body;
+        let form = Self {
+            title: role.title.clone(),
+            summary: body.posting_summary.clone(),
+            duties: lines(body.duties.items.iter().map(|i| i.text.as_str())),
+            required: lines(body.requirements.iter().map(|i| i.text.as_str())),
+            preferred: lines(body.skills.items.iter().map(|i| i.text.as_str())),
+            role: role.slug.clone(),
+            ..Self::blank(today)
+        };
+        form.with_pay(&role.soc, wages, state)
+    }
+
+    /// A form started from occupation `soc`: `title` if given, else the title most
+    /// employers use for it, and its pay in `state` or nationally. `None` for a code
+    /// that is not a detailed occupation with pay data.
+    pub fn from_occupation(
+        soc: &SocCode,
+        title: Option<&str>,
+        library: &Library,
+        state: Option<&str>,
+        today: Date,
+    ) -> Option<(Self, Option<SuggestedPay>)> {
+        let wages = library.wages();
+        if !wages.has(soc) {
+            return None;
+        }
+        let official = wages.occupation(soc).map(|o| o.title.clone());
+        let title = title
+            .filter(|t| !t.trim().is_empty())
+            .map(str::to_owned)
+            .or_else(|| library.titles().most_common(soc).map(str::to_owned))
+            .or(official)
+            .unwrap_or_default();
+        let form = Self {
+            title,
+            soc: soc.to_string(),
+            ..Self::blank(today)
+        };
+        Some(form.with_pay(soc, wages, state))
+    }
+
+    /// The form with its state set and the middle half of pay (25th to 75th
+    /// percentile) for `soc` there, or nationally where BLS published nothing for the
+    /// state; the figures' source in the suggestion.
+    pub fn with_pay(
+        mut self,
+        soc: &SocCode,
+        wages: &WageData,
+        state: Option<&str>,
+    ) -> (Self, Option<SuggestedPay>) {
+        let area = state
+            .and_then(|slug| wages.area(slug))
+            .filter(|(i, _)| *i > 0);
+        self.state = area.map(|(_, a)| a.slug.clone()).unwrap_or_default();
+        let (index, place) = match area {
+            Some((i, a)) if wages.wages(soc, i).is_some() => (i, a.name.clone()),
+            _ => (0, "the United States".to_owned()),
+        };
+        let Some(figures) = wages.wages(soc, index) else {
+            return (self, None);
+        };
+        let (unit, p) = figures.basis();
+        let (Figure::Value(low), Figure::Value(high)) = (p.p25, p.p75) else {
+            return (self, None);
+        };
+        let to_text = |v: u64| match unit {
+            Unit::Hourly => format!("{}.{:02}", thousands(v / 100), v % 100),
+            _ => thousands(v),
+        };
+        self.pay_min = to_text(low);
+        self.pay_max = to_text(high);
+        self.pay_period = match unit {
+            Unit::Hourly => PayPeriod::Hour,
+            _ => PayPeriod::Year,
+        }
+        .value()
+        .to_owned();
+        let occupation = wages
+            .occupation(soc)
+            .map_or_else(|| soc.to_string(), |o| o.title.clone());
+        let suggestion = SuggestedPay {
+            source: format!(
+                "Suggested range: the middle half of pay (25th to 75th percentile) for the official occupation {occupation} (SOC {soc}) in {place}, from the {}.",
+                wages.release().citation()
+            ),
+        };
+        (self, Some(suggestion))
+    }
+}
