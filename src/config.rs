@@ -1,9 +1,10 @@
 //! Settings fixed at start-up, from flags or `ROLEBOOK_*` environment variables.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 use clap::Args;
+use ipnet::IpNet;
 
 /// Where the content lives; shared by every command that reads it.
 #[derive(Debug, Clone, Args)]
@@ -53,9 +54,22 @@ pub struct Config {
     pub post_limit: u32,
 
     /// The site's public address, for canonical links, the sitemap and the feed
-    /// [default: http://ADDR].
+    /// [default: http://ADDR]. With https://, every response carries HSTS and every
+    /// cookie is Secure.
     #[arg(long, env = "ROLEBOOK_SITE_URL", value_name = "URL")]
     pub site_url: Option<String>,
+
+    /// Reverse proxies whose forwarding headers (client address, scheme, host) are
+    /// believed: addresses or networks, comma-separated, such as 127.0.0.1,10.0.0.0/8.
+    /// Requests from anywhere else are taken at face value [default: none].
+    #[arg(
+        long,
+        env = "ROLEBOOK_TRUSTED_PROXIES",
+        value_name = "ADDRS",
+        value_delimiter = ',',
+        value_parser = parse_proxy
+    )]
+    pub trusted_proxies: Vec<IpNet>,
 }
 
 impl Config {
@@ -66,4 +80,14 @@ impl Config {
             None => format!("http://{}", self.addr),
         }
     }
+}
+
+/// Reads `--trusted-proxies` entries: an address (`10.0.0.1`) or a network (`10.0.0.0/8`).
+pub fn parse_proxy(text: &str) -> Result<IpNet, String> {
+    let text = text.trim();
+    text.parse::<IpNet>()
+        .or_else(|_| text.parse::<IpAddr>().map(IpNet::from))
+        .map_err(|_| {
+            format!("\"{text}\" is not an address or network such as 10.0.0.1 or 10.0.0.0/8")
+        })
 }

@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::content::{ContentErrors, Library};
 use crate::db::DbError;
 use crate::search::SearchIndex;
-use crate::web::{Assets, PageCache, RateLimiter, Site};
+use crate::web::{Assets, CsrfKey, PageCache, RateLimiter, Site};
 
 /// Why the server did not start.
 #[derive(Debug, thiserror::Error)]
@@ -75,7 +75,7 @@ pub fn start(
     workers: Option<usize>,
 ) -> Result<Server, StartError> {
     let library = Library::load(&config.content.path)?;
-    std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
+    private_dir(&config.data_dir).map_err(|source| StartError::DataDir {
         path: config.data_dir.clone(),
         source,
     })?;
@@ -84,6 +84,10 @@ pub fn start(
         source,
     })?;
     let search = SearchIndex::build(&library).map_err(StartError::Search)?;
+    let csrf_key = CsrfKey::open(&config.data_dir).map_err(|source| StartError::DataDir {
+        path: config.data_dir.join(crate::web::CSRF_KEY_FILE),
+        source,
+    })?;
     tracing::info!(
         roles = library.roles().len(),
         articles = library.articles().len(),
@@ -96,6 +100,7 @@ pub fn start(
         search,
         base_url: config.base_url(),
         config: config.clone(),
+        csrf_key,
     });
     let limiter = web::Data::new(RateLimiter::new(config.post_limit));
     prune_drafts_daily(site.clone());
@@ -113,6 +118,18 @@ pub fn start(
         .listen(listener)
         .map_err(|source| StartError::Listen { addr, source })?
         .run())
+}
+
+/// Creates `dir` if missing, readable by its owner only (it holds the drafts and the
+/// key that signs form tokens).
+fn private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
 }
 
 /// Deletes expired drafts now and then once a day, on the server's runtime.

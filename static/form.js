@@ -30,3 +30,52 @@
     }, 150);
   });
 })();
+
+// When the state changes, offer that state's pay range in place, unless the pay was
+// already changed by hand. Without this script, "Update suggested pay" does the same.
+(function () {
+  var state = document.getElementById("state");
+  var button = document.getElementById("update-pay");
+  var min = document.getElementById("pay_min");
+  var max = document.getElementById("pay_max");
+  var period = document.getElementById("pay_period");
+  var source = document.getElementById("pay-suggestion");
+  var form = state && state.form;
+  if (!state || !button || !min || !max || !period || !source || !window.fetch) {
+    return;
+  }
+  var suggested = { min: min.value, max: max.value };
+  button.parentNode.hidden = true;
+  state.addEventListener("change", function () {
+    if (min.value !== suggested.min || max.value !== suggested.max) {
+      button.parentNode.hidden = false;
+      return;
+    }
+    var query = new URLSearchParams({
+      role: form.elements.role.value,
+      soc: form.elements.soc.value,
+      state: state.value
+    });
+    fetch("/job-descriptions/suggested-pay?" + query)
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (pay) {
+        if (!pay) {
+          return;
+        }
+        min.value = suggested.min = pay.min;
+        max.value = suggested.max = pay.max;
+        period.value = pay.period;
+        source.textContent = pay.source;
+        source.hidden = false;
+      })
+      .catch(function () {});
+  });
+})();
+
+// After a failed save, start at the list of what to fix (its links lead to each field).
+(function () {
+  var summary = document.querySelector(".error-summary");
+  if (summary && document.activeElement !== summary) {
+    summary.focus();
+  }
+})();

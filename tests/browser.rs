@@ -101,6 +101,12 @@ async fn pages_fit_a_phone_screen_without_sideways_scrolling() {
         "/salaries",
         "/salaries/account-manager",
         "/job-descriptions/build?role=account-manager",
+        "/job-descriptions/build?soc=47-2111&state=texas",
+        "/job-descriptions/registered-nurse?state=california",
+        "/salaries/soc/47-2111",
+        "/search?q=electrician",
+        "/search?q=zzqxv",
+        "/about",
         "/no-such-page",
     ] {
         browser.open(path).await;

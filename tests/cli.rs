@@ -30,6 +30,16 @@ fn check_passes_on_the_shipped_content() {
     let (code, stdout, _) = run(rolebook().arg("check").arg("--content").arg(content_dir()));
     assert_eq!(code, 0, "{stdout}");
     assert!(stdout.contains("all valid"), "{stdout}");
+    let last = stdout.lines().last().unwrap_or_default();
+    let coverage = common::library().coverage();
+    assert_eq!(
+        last,
+        format!(
+            "Coverage: {} roles covering {} of 830 occupations, {:.1}% of U.S. wage and salary employment (BLS OEWS May 2025).",
+            coverage.roles, coverage.occupations, coverage.share
+        ),
+        "check ends with the coverage line"
+    );
 }
 
 #[test]
@@ -146,4 +156,97 @@ fn serve_reads_its_settings_from_the_environment_and_creates_the_data_dir() {
     child.wait().expect("reap server");
     assert_eq!(status, 200);
     assert!(data_dir.is_dir(), "data dir was created");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &std::path::Path| {
+            std::fs::metadata(path)
+                .expect("exists")
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        assert_eq!(mode(&data_dir), 0o700, "the data directory is private");
+        assert_eq!(
+            mode(&data_dir.join("rolebook.sqlite3")),
+            0o600,
+            "so is the database"
+        );
+        assert_eq!(
+            mode(&data_dir.join("csrf.key")),
+            0o600,
+            "and the signing key"
+        );
+    }
+}
+
+#[test]
+fn the_server_refuses_a_damaged_or_foreign_database_with_a_clear_message() {
+    let garbage = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        garbage.path().join("rolebook.sqlite3"),
+        "not a database ".repeat(100),
+    )
+    .expect("write");
+    let foreign = tempfile::tempdir().expect("temp dir");
+    let other =
+        rusqlite::Connection::open(foreign.path().join("rolebook.sqlite3")).expect("create");
+    other
+        .execute_batch("CREATE TABLE invoices (id INTEGER);")
+        .expect("schema");
+    drop(other);
+    for (data, phrase) in [
+        (&garbage, "is damaged"),
+        (&foreign, "is not a Rolebook database"),
+    ] {
+        let (code, _, stderr) = run(rolebook()
+            .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+            .arg(data.path())
+            .arg("--content")
+            .arg(content_dir()));
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stderr.contains(phrase), "{stderr}");
+        assert!(
+            stderr.contains("rolebook.sqlite3"),
+            "names the file: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn check_reports_every_problem_of_every_file_in_one_run() {
+    let dir = content_with(&[
+        "unknown-similar.md",
+        "unknown-category.md",
+        "british-spelling.md",
+    ]);
+    std::fs::write(
+        dir.path().join("data/pay-transparency.toml"),
+        "reviewed = \"soon\"\n",
+    )
+    .expect("break it");
+    let site = std::fs::read_to_string(dir.path().join("site.toml")).expect("site");
+    std::fs::write(
+        dir.path().join("site.toml"),
+        site.replace(
+            "featured = [\"alpha\"]",
+            "featured = [\"alpha\", \"ghost\"]",
+        ),
+    )
+    .expect("site");
+    let (code, stdout, _) = run(rolebook().arg("check").arg("--content").arg(dir.path()));
+    assert_eq!(code, 1);
+    for phrase in [
+        "pay-transparency.toml:1: TOML: ",
+        "unknown-similar.md:6: similar role \"zulu\" does not exist",
+        "unknown-category.md:5: unknown category",
+        "british-spelling.md:26: \"organise\" is British English",
+        "site.toml:1: featured role \"ghost\" does not exist",
+    ] {
+        assert!(stdout.contains(phrase), "missing {phrase:?} in:\n{stdout}");
+    }
+    assert!(
+        !stdout.contains("front matter"),
+        "a data file has no front matter:\n{stdout}"
+    );
 }

@@ -10,8 +10,6 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 const CLIENTS: usize = 6;
-/// Any 32 hex digits: the CSRF check compares the cookie with the form field.
-const TOKEN: &str = "0123456789abcdef0123456789abcdef";
 
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
@@ -69,12 +67,27 @@ fn client(
     saved: Arc<Mutex<Vec<(String, String)>>>,
 ) {
     let agent = agent();
+    // A browser's first visit: the form sets the signed token's cookie.
+    let Ok(form) = agent
+        .get(&format!("http://127.0.0.1:{port}/job-descriptions/build"))
+        .call()
+    else {
+        return;
+    };
+    let token = form
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .and_then(|kv| kv.strip_prefix("rolebook_csrf="))
+        .expect("a CSRF cookie")
+        .to_owned();
     let mut n = 0;
     while !stop.load(Ordering::Relaxed) {
         n += 1;
         let title = format!("Durable role {number}-{n}");
         let fields = [
-            ("csrf", TOKEN),
+            ("csrf", token.as_str()),
             ("title", title.as_str()),
             ("company", "Acme"),
             ("workplace", "on-site"),
@@ -93,7 +106,7 @@ fn client(
         let response = agent
             .post(&format!("http://127.0.0.1:{port}/job-descriptions/build"))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Cookie", &format!("rolebook_csrf={TOKEN}"))
+            .header("Cookie", &format!("rolebook_csrf={token}"))
             .send(body.as_bytes());
         let Ok(response) = response else { break };
         if response.status().as_u16() != 303 {
@@ -145,6 +158,14 @@ fn every_draft_answered_with_303_survives_sigkill() {
         .expect("integrity check");
     assert_eq!(integrity, "ok");
     drop(db);
+    // The connection the server writes with, opened as the server opens it: FULL means
+    // every commit is on disk before its 303 (NORMAL could lose the last ones in a power cut).
+    let writer = rolebook::db::open(data.path()).expect("the server's own open");
+    let synchronous: i64 = writer
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .expect("synchronous");
+    assert_eq!(synchronous, 2, "PRAGMA synchronous is FULL");
+    drop(writer);
 
     let port = free_port();
     let mut restarted = start(data.path(), port);

@@ -237,6 +237,10 @@ fn role_pages_describe_the_occupation_and_its_pay() {
         let salary = &occupation["estimatedSalary"][0];
         assert_eq!(salary["@type"], "MonetaryAmountDistribution");
         assert_eq!(salary["currency"], "USD");
+        assert!(
+            salary.get("name").is_none(),
+            "{path}: no \"base\" name: OEWS wages include commissions and tips"
+        );
         let wages = data.wages(&role.soc, 0).expect("national data");
         let (unit, p) = wages.basis();
         assert_eq!(

@@ -103,7 +103,11 @@ fn exports_have_their_type_file_name_and_content() {
     let md = get(&url("md")).text();
     assert!(md.starts_with("# Senior Account Manager\n"), "{md}");
     assert!(
-        md.contains("**Acme & Sons**") && md.contains("- Renew contracts on time\n"),
+        md.contains("**Acme & Sons**")
+            && md.contains("- Renew contracts on time\n")
+            && md.contains("jobs@acme.example")
+            && !md.contains("\\@")
+            && !md.contains("\\&"),
         "{md}"
     );
     let txt = get(&url("txt")).text();

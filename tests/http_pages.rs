@@ -6,7 +6,7 @@ mod common;
 use common::{attrs, get, library, page, sel, text, texts};
 
 /// The section ids of a role page, in the order the anatomy requires.
-const SECTION_ORDER: [&str; 9] = [
+const SECTION_ORDER: [&str; 10] = [
     "intro",
     "duties",
     "what-they-do",
@@ -14,6 +14,7 @@ const SECTION_ORDER: [&str; 9] = [
     "salary",
     "education",
     "experience",
+    "sample",
     "similar-roles",
     "faq",
 ];
@@ -82,6 +83,40 @@ fn every_role_page_has_every_section_in_order() {
                 .map(|f| f.question.clone())
                 .collect::<Vec<_>>(),
             "{path}: FAQ questions"
+        );
+        let sample = texts(&html, "#sample .sample-posting li");
+        let expected: Vec<String> = role
+            .body
+            .duties
+            .items
+            .iter()
+            .chain(&role.body.requirements)
+            .chain(&role.body.skills.items)
+            .map(|i| i.text.clone())
+            .collect();
+        assert_eq!(sample, expected, "{path}: the sample posting's lists");
+        assert_eq!(
+            texts(&html, "#sample .sample-posting > p")[0],
+            role.body.posting_summary,
+            "{path}: the sample starts with the posting summary"
+        );
+        let copy: String = html
+            .select(&sel("#sample-text"))
+            .next()
+            .expect("the copy box")
+            .text()
+            .collect();
+        assert!(
+            copy.starts_with(&format!(
+                "{}\n\nAbout the role\n{}\n",
+                role.title, role.body.posting_summary
+            )),
+            "{path}: the plain text to copy: {copy}"
+        );
+        assert_eq!(
+            attrs(&html, "#sample a.button", "href"),
+            [format!("/job-descriptions/build?role={}", role.slug)],
+            "{path}: edit this in the builder"
         );
         for id in ["intro", "what-they-do", "education", "experience"] {
             let words = text(&html, &format!("#{id}")).split_whitespace().count();
@@ -291,4 +326,135 @@ fn page_titles_are_unique() {
     titles.sort();
     titles.dedup();
     assert_eq!(titles.len(), count, "duplicate <title>s");
+}
+
+#[test]
+fn the_salary_section_says_whose_figures_they_are() {
+    let data = library().wages();
+    for role in library().roles() {
+        let path = format!("/job-descriptions/{}", role.slug);
+        let html = page(&path);
+        let whose = text(&html, "#salary .salary-whose");
+        let official = &data.occupation(&role.soc).expect("occupation").title;
+        assert!(
+            whose.contains(&format!(
+                "figures for the official occupation {official} (SOC {})",
+                role.soc
+            )) && whose.contains(&format!("where BLS counts {} jobs", role.title)),
+            "{path}: {whose}"
+        );
+        assert!(whose.contains("not the self-employed"), "{path}");
+        assert!(
+            whose.contains("include commissions, tips and production bonuses, but not"),
+            "{path}"
+        );
+        let sharing: Vec<_> = library()
+            .roles_for(&role.soc)
+            .filter(|r| r.slug != role.slug)
+            .collect();
+        for other in &sharing {
+            assert!(
+                whose.contains(&other.title),
+                "{path}: names {} on the same figures",
+                other.title
+            );
+        }
+        let catch_all = official.ends_with("All Other");
+        assert_eq!(
+            whose.contains("is a catch-all"),
+            catch_all,
+            "{path}: catch-all warning"
+        );
+        assert!(
+            text(&html, "#salary .figures").contains("excludes the self-employed"),
+            "{path}: beside the jobs count"
+        );
+    }
+}
+
+#[test]
+fn a_slug_in_any_case_redirects_to_its_canonical_address() {
+    for (typed, canonical) in [
+        (
+            "/job-descriptions/Account-Manager",
+            "/job-descriptions/account-manager",
+        ),
+        (
+            "/Job-Descriptions/ACCOUNT-MANAGER?state=texas",
+            "/job-descriptions/account-manager?state=texas",
+        ),
+        ("/salaries/Registered-Nurse", "/salaries/registered-nurse"),
+        ("/About", "/about"),
+        (
+            "/Resources/How-To-Write-A-Job-Description",
+            "/resources/how-to-write-a-job-description",
+        ),
+    ] {
+        let response = get(typed);
+        assert_eq!(response.status, 301, "{typed}");
+        assert_eq!(response.header("location"), canonical, "{typed}");
+        assert_eq!(get(canonical).status, 200, "{canonical}");
+    }
+    assert_eq!(get("/job-descriptions/No-Such-Role").status, 301);
+    assert_eq!(
+        get("/job-descriptions/no-such-role").status,
+        404,
+        "and then a plain 404"
+    );
+}
+
+#[test]
+fn dates_are_written_the_american_way() {
+    let role = &library().roles()[0];
+    let html = page(&format!("/job-descriptions/{}", role.slug));
+    let updated = text(&html, ".meta time");
+    let american = regex_like_american(&updated);
+    assert!(american, "{updated}");
+    let source = text(&html, "#salary .source");
+    assert!(source.contains("published May 15, 2026"), "{source}");
+    let about = page("/about");
+    assert!(regex_like_american(&text(&about, ".meta time")));
+}
+
+/// "December 1, 2026": a month name, a day, a comma and a year.
+fn regex_like_american(date: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = date.split(' ').collect();
+    matches!(parts.as_slice(), [month, day, year]
+        if MONTHS.contains(month)
+            && day.ends_with(',')
+            && day.trim_end_matches(',').parse::<u8>().is_ok()
+            && year.len() == 4)
+}
+
+#[test]
+fn the_about_page_states_the_coverage_figures() {
+    let coverage = library().coverage();
+    let html = page("/about");
+    let said = text(&html, ".coverage");
+    assert!(
+        said.contains(&format!("{} job descriptions", coverage.roles)),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "{} of the {}",
+            coverage.occupations, coverage.all_occupations
+        )),
+        "{said}"
+    );
+    assert!(said.contains(&format!("{:.1}%", coverage.share)), "{said}");
 }

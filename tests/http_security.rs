@@ -5,6 +5,10 @@ mod common;
 
 use std::sync::OnceLock;
 
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
 use common::{FormSession, Response, base_url, get, request};
 
 /// One response of every kind the site sends.
@@ -33,7 +37,7 @@ fn responses() -> &'static Vec<(String, Response)> {
         let too_big = session.post(
             base_url(),
             "/job-descriptions/build",
-            &[("summary", &"x".repeat(70_000))],
+            &[("summary", &"x".repeat(rolebook::web::MAX_BODY + 1))],
         );
         let mut all = vec![
             ("303 after saving".to_owned(), saved),
@@ -150,20 +154,17 @@ fn cookies_are_http_only_same_site_and_secure_over_https() {
     );
     assert_eq!(plain.header("strict-transport-security"), "");
 
-    let https = request(
+    // Over HTTPS (behind a trusted proxy, or with an https:// site address) the cookie
+    // is `__Host-` and Secure: tests/http_proxies.rs.
+    let spoofed = request(
         "GET",
         "/job-descriptions/build",
         &[("X-Forwarded-Proto", "https")],
     );
-    let cookie = https.set_cookie("rolebook_csrf").expect("a cookie");
-    assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Secure"),
-        "{cookie}"
-    );
-    assert!(
-        https
-            .header("strict-transport-security")
-            .starts_with("max-age=")
+    assert_eq!(
+        spoofed.header("strict-transport-security"),
+        "",
+        "a forwarding header from anyone is not believed"
     );
 
     let saved = responses()
@@ -208,4 +209,78 @@ fn static_paths_cannot_reach_other_files() {
             assert_eq!(get(&location).status, 404, "{path} -> {location}");
         }
     }
+}
+
+#[test]
+fn a_backslash_never_makes_an_off_site_redirect() {
+    for path in [
+        "/\\evil.example/",
+        "/\\evil.example",
+        "/\\/evil.example/",
+        "//\\evil.example/",
+        "/%5Cevil.example/",
+        "/%5C%5Cevil.example/",
+        "//evil.example/",
+        "///evil.example/",
+        "/.\\evil.example/",
+    ] {
+        let response = request("GET", path, &[]);
+        let location = response.header("location");
+        assert!(
+            !location.starts_with("//") && !location.starts_with("/\\") && !location.contains('\\'),
+            "{path} -> {} {location}",
+            response.status
+        );
+        if response.status == 301 {
+            assert!(location.starts_with('/'), "{path} -> {location}");
+        }
+    }
+    assert_eq!(
+        request("GET", "/\\evil.example/", &[]).header("location"),
+        "/evil.example"
+    );
+}
+
+#[test]
+fn a_body_sent_too_slowly_is_cut_off() {
+    let address = base_url().trim_start_matches("http://").to_owned();
+    let mut stream = TcpStream::connect(&address).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    let head = format!(
+        "POST /job-descriptions/build HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).expect("head");
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    // One byte every two seconds: the server must stop waiting, not hold the socket.
+    while started.elapsed() < Duration::from_secs(25) {
+        if stream.write_all(b"x").is_err() {
+            break;
+        }
+        std::thread::sleep(Duration::from_secs(2));
+        stream.set_nonblocking(true).expect("nonblocking");
+        let mut buffer = [0u8; 4096];
+        let read = stream.read(&mut buffer);
+        stream.set_nonblocking(false).expect("blocking");
+        match read {
+            Ok(0) => break,
+            Ok(n) => {
+                answer.extend_from_slice(&buffer[..n]);
+                break;
+            }
+            Err(_) => {}
+        }
+    }
+    let elapsed = started.elapsed();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 408"),
+        "after {elapsed:?}: {answer:?}"
+    );
+    assert!(
+        elapsed < Duration::from_secs(20),
+        "cut off after {elapsed:?}"
+    );
 }

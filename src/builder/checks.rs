@@ -5,10 +5,11 @@
 use time::Date;
 
 use super::choices::PayPeriod;
-use super::pay::dollars;
 use super::posting::{Location, Pay};
 use crate::content::laws::{Include, MinimumWages, PayRules, Place};
 use crate::dates::human_date;
+use crate::wages::Unit;
+use crate::wages::money::amount;
 
 /// A law that requires `what` of a posting at this location, with the sentence saying why.
 pub struct Required {
@@ -47,12 +48,13 @@ pub fn pay_warnings(pay: &Pay, location: &Location, wages: &MinimumWages) -> Vec
     if pay.period != PayPeriod::Hour {
         return Vec::new();
     }
-    let lowest = dollars(pay.min_cents);
+    let hourly = |cents: u64| amount(cents, Unit::Hourly);
+    let lowest = hourly(pay.min_cents);
     let mut warnings = Vec::new();
     if pay.min_cents < wages.federal_cents {
         warnings.push(format!(
             "{lowest} an hour is below the federal minimum wage of {} an hour ({}). Pay at least that unless an exemption applies, such as the tip credit for tipped jobs.",
-            dollars(wages.federal_cents),
+            hourly(wages.federal_cents),
             wages.federal_law
         ));
     }
@@ -67,7 +69,7 @@ pub fn pay_warnings(pay: &Pay, location: &Location, wages: &MinimumWages) -> Vec
             .unwrap_or_default();
         warnings.push(format!(
             "{lowest} an hour is below {state}'s minimum wage, which was {} an hour{note} on {} ({}). Many states raise theirs every year, and some cities and counties set higher rates: check the rate where the job is.",
-            dollars(minimum.cents),
+            hourly(minimum.cents),
             human_date(wages.as_of),
             wages.source
         ));

@@ -1,13 +1,21 @@
-//! Cleaning what users type before it is stored: no control characters, one kind of
-//! line break, no stray whitespace.
+//! Cleaning what users type before it is stored: no control characters, no
+//! bidirectional overrides, one kind of line break, no stray whitespace.
 
 /// One line of text: whitespace (line breaks included) collapsed to single spaces,
-/// control characters removed.
+/// control characters removed, and the bidirectional embedding, override and isolate
+/// characters (U+202A-U+202E, U+2066-U+2069) dropped, so a title cannot display
+/// reversed or spoof what follows it.
 pub fn clean_line(text: &str) -> String {
     text.split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|word| !word.is_empty())
+        .map(|word| word.replace(is_bidi_control, ""))
+        .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Paragraphs of text: each line cleaned, at most one blank line between paragraphs.
@@ -63,6 +71,20 @@ mod tests {
         assert_eq!(
             clean_block("one\r\n\r\n\r\ntwo  \n\nthree\n\n"),
             "one\n\ntwo\n\nthree"
+        );
+    }
+
+    #[test]
+    fn bidirectional_overrides_are_stripped() {
+        assert_eq!(
+            clean_line("Nurse \u{202E}reganam\u{202C} role"),
+            "Nurse reganam role"
+        );
+        assert_eq!(clean_line("\u{2066}\u{2067}\u{2068}\u{2069}"), "");
+        assert_eq!(
+            clean_line("شركة Acme"),
+            "شركة Acme",
+            "right-to-left text itself stays"
         );
     }
 

@@ -12,6 +12,16 @@ use rusqlite::Connection;
 
 /// The database file inside the data directory.
 pub const FILE_NAME: &str = "rolebook.sqlite3";
+/// `PRAGMA application_id` of our databases ("Rolb"), so another program's is not taken for ours.
+const APPLICATION_ID: i64 = 0x526F_6C62;
+/// The columns of `drafts` the code reads and writes, in order.
+const DRAFT_COLUMNS: [&str; 5] = [
+    "id",
+    "edit_key_sha256",
+    "posting",
+    "created_at",
+    "updated_at",
+];
 
 /// Schema changes, in order; `PRAGMA user_version` records how many are applied.
 /// Never edit one that has shipped: add a new one.
@@ -32,6 +42,26 @@ pub enum DbError {
     /// The writer thread could not be started.
     #[error("cannot start the database writer: {0}")]
     Thread(std::io::Error),
+    /// The file is damaged, or not an SQLite database at all.
+    #[error(
+        "the database file {path} is damaged ({detail}); restore it from a backup, or move it away to start with an empty one"
+    )]
+    Damaged {
+        /// The file.
+        path: String,
+        /// What SQLite found.
+        detail: String,
+    },
+    /// The file is another program's database, or its tables are not ours.
+    #[error(
+        "the file {path} is not a Rolebook database ({detail}); point --data-dir at Rolebook's own directory"
+    )]
+    Foreign {
+        /// The file.
+        path: String,
+        /// What differs.
+        detail: String,
+    },
     /// The file was written by a newer Rolebook.
     #[error("the database has schema version {found}, newer than this program's {known}")]
     TooNew {
@@ -42,16 +72,76 @@ pub enum DbError {
     },
 }
 
-/// Opens (creating if needed) the database in `data_dir` and brings its schema up to date.
+/// Opens (creating if needed) the database in `data_dir`, checks it is ours and whole,
+/// brings its schema up to date and makes the file readable by its owner only.
 pub fn open(data_dir: &Path) -> Result<Connection, DbError> {
-    let mut conn = Connection::open(data_dir.join(FILE_NAME))?;
+    let path = data_dir.join(FILE_NAME);
+    let shown = path.display().to_string();
+    let damaged = |detail: String| DbError::Damaged {
+        path: shown.clone(),
+        detail,
+    };
+    let mut conn = Connection::open(&path)?;
+    let check: String = conn
+        .pragma_query_value(None, "quick_check", |row| row.get(0))
+        .map_err(|e| damaged(e.to_string()))?;
+    if check != "ok" {
+        return Err(damaged(check));
+    }
+    claim(&conn, &shown)?;
     conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
     // FULL: a draft that was answered with 303 survives a crash of the machine, not only of the process.
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     migrate(&mut conn)?;
+    let columns: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('drafts') ORDER BY cid")?
+        .query_map([], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    if columns != DRAFT_COLUMNS {
+        return Err(DbError::Foreign {
+            path: shown,
+            detail: format!("its drafts table has the columns {columns:?}"),
+        });
+    }
+    owner_only(&path);
     Ok(conn)
+}
+
+/// Marks a new or older Rolebook database as ours; refuses another program's.
+fn claim(conn: &Connection, shown: &str) -> Result<(), DbError> {
+    let id: i64 = conn.pragma_query_value(None, "application_id", |row| row.get(0))?;
+    if id == APPLICATION_ID {
+        return Ok(());
+    }
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
+        .query_map([], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    let ours_or_empty = tables.is_empty() || tables == ["drafts"];
+    if id != 0 || !ours_or_empty {
+        return Err(DbError::Foreign {
+            path: shown.to_owned(),
+            detail: format!("application id {id:#x}, tables {tables:?}"),
+        });
+    }
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    Ok(())
+}
+
+/// The database and its journal files, readable and writable by their owner only.
+fn owner_only(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = path.as_os_str().to_owned();
+            file.push(suffix);
+            // A journal file that does not exist yet is created with the same mode as the database.
+            let _ = std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600));
+        }
+    }
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), DbError> {
@@ -110,5 +200,44 @@ mod tests {
             open(dir.path()),
             Err(DbError::TooNew { found: 99, .. })
         ));
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_file_is_refused_with_a_clear_reason() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            b"this is not a database at all, just some text padding it out",
+        )
+        .expect("write");
+        let error = open(dir.path()).expect_err("not a database");
+        assert!(matches!(error, DbError::Damaged { .. }), "{error}");
+        assert!(error.to_string().contains("is damaged"), "{error}");
+
+        let dir = tempfile::tempdir().expect("temp dir");
+        let other = Connection::open(dir.path().join(FILE_NAME)).expect("create");
+        other
+            .execute_batch("CREATE TABLE invoices (id INTEGER);")
+            .expect("other schema");
+        drop(other);
+        let error = open(dir.path()).expect_err("someone else's");
+        assert!(matches!(error, DbError::Foreign { .. }), "{error}");
+        assert!(
+            error.to_string().contains("not a Rolebook database"),
+            "{error}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_is_private_to_its_owner() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        drop(open(dir.path()).expect("open"));
+        let mode = std::fs::metadata(dir.path().join(FILE_NAME))
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 }

@@ -8,8 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{Layout, Site, csrf, form_body};
-use crate::builder::text::clean_line;
+use super::{Client, Layout, Site, csrf, form_body, starting};
 use crate::builder::{
     Benefit, Choice, EmploymentType, FieldErrors, JobForm, Location, PayPeriod, SuggestedPay,
     Workplace, validate,
@@ -187,6 +186,12 @@ impl<'a> FormPage<'a> {
         }
     }
 
+    /// Shows where the suggested pay came from.
+    pub fn with_suggestion(mut self, suggestion: Option<SuggestedPay>) -> Self {
+        self.start.suggestion = suggestion;
+        self
+    }
+
     /// Adds the notice that the form's security token was refreshed.
     pub fn token_refreshed(mut self) -> Self {
         self.token_refreshed = true;
@@ -242,110 +247,6 @@ fn location_of(form: &JobForm, site: &Site) -> Option<Location> {
     }
 }
 
-/// `?role=account-manager&state=texas`, `?soc=47-2111&title=…`, `?from=…` (a title
-/// typed into the form's first field), or `?title=…` from a search that found nothing.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct BuildQuery {
-    role: String,
-    soc: String,
-    state: String,
-    title: String,
-    from: String,
-}
-
-/// The most close titles offered for a typed title.
-const MAX_CHOICES: usize = 8;
-
-/// `GET /job-descriptions/build`
-pub async fn new(
-    site: web::Data<Site>,
-    req: HttpRequest,
-    query: web::Query<BuildQuery>,
-) -> Result<HttpResponse, AppError> {
-    let (csrf, cookie) = csrf::token(&req)?;
-    let state = Some(query.state.trim()).filter(|s| !s.is_empty());
-    let title: String = clean_line(&query.title).chars().take(SHORT_MAX).collect();
-    let typed: String = clean_line(&query.from).chars().take(SHORT_MAX).collect();
-    let mut start = Start::default();
-    if !typed.is_empty() {
-        let (exact, choices) = site.search.start_from(&typed, MAX_CHOICES);
-        if let Some(exact) = exact {
-            let href = match state {
-                Some(state) => format!("{}&state={}", exact.href, urlencode(state)),
-                None => exact.href,
-            };
-            return Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, href))
-                .finish());
-        }
-        start.choices = choices;
-        start.typed = typed;
-    }
-    let wages = site.library.wages();
-    let role = Some(query.role.trim())
-        .filter(|r| !r.is_empty())
-        .map(|slug| site.library.role(slug).ok_or(slug));
-    let soc = Some(query.soc.trim())
-        .filter(|c| !c.is_empty())
-        .map(|code| {
-            SocCode::parse(code)
-                .ok()
-                .filter(|soc| wages.has(soc))
-                .ok_or(code)
-        });
-    let blank = || {
-        let form = JobForm {
-            title: title.clone(),
-            ..JobForm::blank(today())
-        };
-        (form, None)
-    };
-    let (form, suggestion) = match (role, soc) {
-        (Some(Ok(role)), _) => {
-            start.role = Some(role);
-            JobForm::from_role(role, wages, state, today())
-        }
-        (_, Some(Ok(soc))) => {
-            let started =
-                JobForm::from_occupation(&soc, Some(&title), &site.library, state, today());
-            start.occupation = wages
-                .occupation(&soc)
-                .map(|o| (o.title.clone(), soc.clone()));
-            started.unwrap_or_else(blank)
-        }
-        (Some(Err(unknown)), _) | (_, Some(Err(unknown))) => {
-            start.unknown = Some(unknown.to_owned());
-            blank()
-        }
-        (None, None) => blank(),
-    };
-    start.suggestion = suggestion;
-    FormPage::new(&site, form, FieldErrors::default(), csrf, Mode::New(start))
-        .respond(StatusCode::OK, cookie)
-}
-
-/// `GET /job-descriptions/titles?q=ele`: job titles for the form's first field to
-/// offer as the user types, as a JSON array of strings.
-pub async fn titles(site: web::Data<Site>, req: HttpRequest) -> HttpResponse {
-    #[derive(Default, Deserialize)]
-    #[serde(default)]
-    struct Prefix {
-        q: String,
-    }
-    let prefix = serde_html_form::from_str::<Prefix>(req.query_string()).unwrap_or_default();
-    let titles = site.search.titles_starting(&prefix.q, MAX_CHOICES);
-    HttpResponse::Ok()
-        .content_type("application/json")
-        .body(serde_json::to_string(&titles).unwrap_or_else(|_| "[]".to_owned()))
-}
-
-fn urlencode(text: &str) -> String {
-    serde_html_form::to_string([("", text)])
-        .map(|pair| pair.trim_start_matches('=').to_owned())
-        .unwrap_or_default()
-}
-
 /// The hidden fields every form POST carries besides the job's fields.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -354,6 +255,8 @@ pub struct Hidden {
     pub csrf: String,
     /// The edit key, when editing.
     pub key: String,
+    /// Set by the "Update suggested pay" button: show the form again, save nothing.
+    pub update_pay: String,
 }
 
 /// Reads a form body: the job fields and the hidden ones. A body that is not a form
@@ -382,8 +285,8 @@ pub fn check(
     csrf: &str,
     mode: Mode<'_>,
 ) -> Result<Checked, AppError> {
-    if !csrf::verify(req, csrf) {
-        let (token, cookie) = csrf::token(req)?;
+    if !csrf::verify(req, site, csrf) {
+        let (token, cookie) = csrf::token(req, site)?;
         let page = FormPage::new(site, form, FieldErrors::default(), token, mode).token_refreshed();
         return Ok(Checked::Refused(
             page.respond(StatusCode::FORBIDDEN, cookie)?,
@@ -416,6 +319,9 @@ pub async fn create(
         role: site.library.role(form.role.trim()),
         ..Start::default()
     });
+    if !hidden.update_pay.is_empty() {
+        return Ok(starting::with_suggested_pay(&site, &req, form, mode)?);
+    }
     let posting = match check(&site, &req, form, &hidden.csrf, mode)? {
         Checked::Valid(posting) => posting,
         Checked::Refused(page) => return Ok(page),
@@ -430,7 +336,7 @@ pub async fn create(
         .path(path.clone())
         .http_only(true)
         .same_site(SameSite::Lax)
-        .secure(csrf::is_https(&req))
+        .secure(Client::of(req.head(), &site.config).https)
         .max_age(actix_web::cookie::time::Duration::minutes(10))
         .finish();
     Ok(HttpResponse::SeeOther()

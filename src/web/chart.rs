@@ -2,6 +2,7 @@
 //! `templates/partials/salary_chart.html`: for each area a line from the 10th to the
 //! 90th percentile, a box over the middle half and a mark at the median.
 
+use crate::wages::money;
 use crate::wages::{Figure, Percentiles, Release, Unit};
 
 const WIDTH: u32 = 720;
@@ -69,6 +70,23 @@ pub struct Chart {
     pub bars: Vec<Bar>,
     /// Areas left out because BLS did not publish all five percentiles.
     pub omitted: usize,
+    /// The same areas by median, highest first: the chart as a list, for screens too
+    /// narrow for its labels.
+    pub ranked: Vec<Ranked>,
+    /// The highest median, the list's scale.
+    pub ranked_max: u64,
+}
+
+/// One area in the ranked list.
+pub struct Ranked {
+    /// Area name.
+    pub label: String,
+    /// True for the national row.
+    pub national: bool,
+    /// The median in the chart's unit, for the list's bar.
+    pub median: u64,
+    /// The median as people read it.
+    pub text: String,
 }
 
 /// An area to draw: its name, whether it is the nation, and its percentiles.
@@ -134,7 +152,22 @@ impl Chart {
                 }
             })
             .collect();
+        let mut ranked: Vec<Ranked> = complete
+            .iter()
+            .filter_map(|(row, v, _)| {
+                Some(Ranked {
+                    label: row.label.to_owned(),
+                    national: row.national,
+                    median: v[2],
+                    text: money::figure(row.percentiles?.median, unit, release)?,
+                })
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.median.cmp(&a.median).then_with(|| a.label.cmp(&b.label)));
+        let ranked_max = ranked.first().map_or(0, |r| r.median);
         Some(Self {
+            ranked,
+            ranked_max,
             width: WIDTH,
             height: bottom + 4,
             label_right: LABEL_RIGHT,

@@ -1,38 +1,112 @@
-//! Protection against cross-site form submission: a random token in an HttpOnly,
-//! SameSite=Lax cookie that every form repeats in a hidden field, and a refusal of any
-//! POST whose `Origin` is another site.
+//! Protection against cross-site form submission. Every form repeats, in a hidden
+//! field, a token kept in an HttpOnly, SameSite=Lax cookie (`__Host-` over HTTPS, so no
+//! other host can set it). The token is a random nonce signed with a key made at first
+//! start and kept in the data directory, so a cookie planted by someone else, without
+//! the key, never passes. A POST whose `Origin` is another site is refused too.
+
+use std::io::Write;
+use std::path::Path;
 
 use actix_web::HttpRequest;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::header::ORIGIN;
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
 
+use super::{Client, Site};
 use crate::error::AppError;
-use crate::random::{hex_token, is_hex, same};
+use crate::random::{hex, hex_token, is_hex, same};
 
-/// The cookie holding the token.
+/// The cookie holding the token over plain HTTP.
 pub const COOKIE: &str = "rolebook_csrf";
+/// The cookie holding the token over HTTPS: only this host, over HTTPS, may set it.
+pub const SECURE_COOKIE: &str = "__Host-rolebook_csrf";
+/// The key's file in the data directory.
+pub const KEY_FILE: &str = "csrf.key";
 
-/// The token a form page embeds, and the cookie to set when the browser has none yet.
-pub fn token(req: &HttpRequest) -> Result<(String, Option<Cookie<'static>>), AppError> {
-    if let Some(cookie) = req.cookie(COOKIE).filter(|c| is_hex(c.value(), 32)) {
+const NONCE_HEX: usize = 32;
+const SIGNATURE_HEX: usize = 32;
+
+/// The key that signs tokens.
+pub struct CsrfKey([u8; 32]);
+
+impl CsrfKey {
+    /// The key in `data_dir`, made (readable by its owner only) if there is none yet.
+    pub fn open(data_dir: &Path) -> std::io::Result<Self> {
+        let path = data_dir.join(KEY_FILE);
+        if let Ok(bytes) = std::fs::read(&path)
+            && let Ok(key) = <[u8; 32]>::try_from(bytes.as_slice())
+        {
+            return Ok(Self(key));
+        }
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key).map_err(std::io::Error::other)?;
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&path)?;
+        file.write_all(&key)?;
+        file.sync_all()?;
+        Ok(Self(key))
+    }
+
+    /// A fresh signed token.
+    fn issue(&self) -> Result<String, AppError> {
+        let nonce = hex_token(NONCE_HEX / 2).map_err(AppError::Internal)?;
+        Ok(format!("{nonce}{}", self.sign(&nonce)))
+    }
+
+    fn sign(&self, nonce: &str) -> String {
+        // HMAC takes a key of any length, so this cannot fail.
+        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&self.0) else {
+            return String::new();
+        };
+        mac.update(nonce.as_bytes());
+        hex(&mac.finalize().into_bytes()[..SIGNATURE_HEX / 2])
+    }
+
+    /// Whether `token` is one this key signed.
+    fn signed(&self, token: &str) -> bool {
+        is_hex(token, NONCE_HEX + SIGNATURE_HEX) && {
+            let (nonce, signature) = token.split_at(NONCE_HEX);
+            same(&self.sign(nonce), signature)
+        }
+    }
+}
+
+fn cookie_name(https: bool) -> &'static str {
+    if https { SECURE_COOKIE } else { COOKIE }
+}
+
+/// The token a form page embeds, and the cookie to set when the browser has no valid one.
+pub fn token(
+    req: &HttpRequest,
+    site: &Site,
+) -> Result<(String, Option<Cookie<'static>>), AppError> {
+    let https = Client::of(req.head(), &site.config).https;
+    let name = cookie_name(https);
+    if let Some(cookie) = req.cookie(name).filter(|c| site.csrf_key.signed(c.value())) {
         return Ok((cookie.value().to_owned(), None));
     }
-    let token = hex_token(16).map_err(AppError::Internal)?;
-    let cookie = Cookie::build(COOKIE, token.clone())
+    let token = site.csrf_key.issue()?;
+    let cookie = Cookie::build(name, token.clone())
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
-        .secure(is_https(req))
+        .secure(https)
         .finish();
     Ok((token, Some(cookie)))
 }
 
-/// Whether a POST carrying `submitted` in its form passes: the token matches the
-/// cookie, and `Origin`, when the browser sends it, is this site.
-pub fn verify(req: &HttpRequest, submitted: &str) -> bool {
-    let cookie_ok = req
-        .cookie(COOKIE)
-        .is_some_and(|cookie| is_hex(cookie.value(), 32) && same(cookie.value(), submitted));
+/// Whether a POST carrying `submitted` in its form passes: the token is ours, matches
+/// the cookie, and `Origin`, when the browser sends it, is this site.
+pub fn verify(req: &HttpRequest, site: &Site, submitted: &str) -> bool {
+    let client = Client::of(req.head(), &site.config);
+    let cookie_ok = req.cookie(cookie_name(client.https)).is_some_and(|cookie| {
+        site.csrf_key.signed(cookie.value()) && same(cookie.value(), submitted)
+    });
+    let site_host = site.base_url.split_once("://").map(|(_, host)| host);
     let origin_ok = match req
         .headers()
         .get(ORIGIN)
@@ -41,14 +115,9 @@ pub fn verify(req: &HttpRequest, submitted: &str) -> bool {
         None => true,
         Some(origin) => origin
             .split_once("://")
-            .is_some_and(|(_, host)| host == req.connection_info().host()),
+            .is_some_and(|(_, host)| host == client.host || Some(host) == site_host),
     };
     cookie_ok && origin_ok
-}
-
-/// Whether the request came over HTTPS (directly or, as a proxy says, in front of us).
-pub fn is_https(req: &HttpRequest) -> bool {
-    req.connection_info().scheme() == "https"
 }
 
 #[cfg(test)]
@@ -56,55 +125,88 @@ mod tests {
     use actix_web::test::TestRequest;
 
     use super::*;
+    use crate::web::tests::site;
 
-    const TOKEN: &str = "0123456789abcdef0123456789abcdef";
+    fn signed_token(site: &Site) -> String {
+        let (token, _) = token(&TestRequest::get().to_http_request(), site).expect("token");
+        token
+    }
 
     #[test]
-    fn a_matching_token_from_this_site_passes() {
+    fn a_signed_token_from_this_site_passes() {
+        let site = site();
+        let token = signed_token(&site);
         let req = TestRequest::post()
             .insert_header(("host", "rolebook.test"))
-            .insert_header((ORIGIN, "http://rolebook.test"))
-            .cookie(Cookie::new(COOKIE, TOKEN))
+            .insert_header((ORIGIN, "https://rolebook.test"))
+            .cookie(Cookie::new(SECURE_COOKIE, token.clone()))
             .to_http_request();
-        assert!(verify(&req, TOKEN));
-        assert!(!verify(&req, "0123456789abcdef0123456789abcdee"));
+        assert!(verify(&req, &site, &token));
+        assert!(
+            !verify(&req, &site, &signed_token(&site)),
+            "another token than the cookie's"
+        );
     }
 
     #[test]
-    fn another_origin_or_a_missing_cookie_fails() {
-        let cross_site = TestRequest::post()
+    fn a_planted_unsigned_cookie_or_another_origin_fails() {
+        let site = site();
+        let planted = "0".repeat(NONCE_HEX + SIGNATURE_HEX);
+        let req = TestRequest::post()
             .insert_header(("host", "rolebook.test"))
-            .insert_header((ORIGIN, "https://evil.example"))
-            .cookie(Cookie::new(COOKIE, TOKEN))
+            .cookie(Cookie::new(SECURE_COOKIE, planted.clone()))
             .to_http_request();
-        assert!(!verify(&cross_site, TOKEN));
-        let null_origin = TestRequest::post()
-            .insert_header((ORIGIN, "null"))
-            .cookie(Cookie::new(COOKIE, TOKEN))
-            .to_http_request();
-        assert!(!verify(&null_origin, TOKEN));
-        let no_cookie = TestRequest::post().to_http_request();
-        assert!(!verify(&no_cookie, TOKEN));
+        assert!(!verify(&req, &site, &planted), "matching but unsigned");
+        let token = signed_token(&site);
+        for origin in ["https://evil.example", "null"] {
+            let cross_site = TestRequest::post()
+                .insert_header(("host", "rolebook.test"))
+                .insert_header((ORIGIN, origin))
+                .cookie(Cookie::new(SECURE_COOKIE, token.clone()))
+                .to_http_request();
+            assert!(!verify(&cross_site, &site, &token), "{origin}");
+        }
+        assert!(!verify(
+            &TestRequest::post().to_http_request(),
+            &site,
+            &token
+        ));
     }
 
     #[test]
-    fn a_new_browser_gets_an_http_only_same_site_cookie() {
-        let req = TestRequest::get().to_http_request();
-        let (token, cookie) = token(&req).expect("token");
+    fn over_https_the_cookie_is_host_only_secure_http_only_and_same_site() {
+        // The test site's address is https://, so every cookie is.
+        let site = site();
+        let (token, cookie) = token(&TestRequest::get().to_http_request(), &site).expect("token");
         let cookie = cookie.expect("a cookie to set");
-        assert!(is_hex(&token, 32));
+        assert_eq!(cookie.name(), SECURE_COOKIE);
         assert_eq!(cookie.value(), token);
+        assert_eq!(cookie.secure(), Some(true));
+        assert_eq!(cookie.path(), Some("/"));
+        assert_eq!(cookie.domain(), None);
         assert_eq!(cookie.http_only(), Some(true));
         assert_eq!(cookie.same_site(), Some(SameSite::Lax));
         let again = TestRequest::get()
-            .cookie(Cookie::new(COOKIE, TOKEN))
+            .cookie(Cookie::new(SECURE_COOKIE, token.clone()))
             .to_http_request();
-        assert_eq!(token_value(&again), TOKEN);
+        let (kept, none) = super::token(&again, &site).expect("token");
+        assert_eq!((kept, none), (token, None), "a valid cookie is kept");
     }
 
-    fn token_value(req: &HttpRequest) -> String {
-        let (token, cookie) = token(req).expect("token");
-        assert!(cookie.is_none(), "an existing cookie is kept");
-        token
+    #[test]
+    fn the_key_is_kept_across_starts_and_private() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let first = CsrfKey::open(dir.path()).expect("made");
+        let second = CsrfKey::open(dir.path()).expect("read");
+        assert_eq!(first.0, second.0);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join(KEY_FILE))
+                .expect("meta")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
     }
 }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::builder::{Checked, FormPage, Mode, check, no_store, read_form};
 use super::form_body;
-use super::{Layout, Site, csrf};
+use super::{Client, Layout, Site, csrf};
 use crate::builder::{
     Draft, FieldErrors, HowToApply, JobForm, JobPosting, Update, export, pay_warnings,
 };
@@ -258,7 +258,7 @@ pub async fn edit(
     if !key_matches(&site, &draft.id, &key).await? {
         return Err(AppError::Forbidden);
     }
-    let (csrf, cookie) = csrf::token(&req)?;
+    let (csrf, cookie) = csrf::token(&req, &site)?;
     let state_slug = |name: &str| {
         let areas = site.library.wages().areas();
         areas
@@ -304,6 +304,11 @@ pub async fn update(
         id: draft.id.clone(),
         key: hidden.key.clone(),
     };
+    if !hidden.update_pay.is_empty() {
+        return Ok(super::starting::with_suggested_pay(
+            &site, &req, form, mode,
+        )?);
+    }
     let posting = match check(&site, &req, form, &hidden.csrf, mode)? {
         Checked::Valid(posting) => posting,
         Checked::Refused(page) => return Ok(page),
@@ -320,7 +325,7 @@ pub async fn update(
                 .path(path.clone())
                 .http_only(true)
                 .same_site(actix_web::cookie::SameSite::Lax)
-                .secure(csrf::is_https(&req))
+                .secure(Client::of(req.head(), &site.config).https)
                 .max_age(actix_web::cookie::time::Duration::minutes(1))
                 .finish();
             Ok(HttpResponse::SeeOther()

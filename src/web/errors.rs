@@ -9,7 +9,7 @@ use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
-use super::{Layout, Site};
+use super::{Client, Layout, Site};
 use crate::content::Role;
 use crate::error::{AppError, ErrorDetail};
 
@@ -130,7 +130,9 @@ fn lowercase_redirect<B>(res: &ServiceResponse<B>) -> Option<HttpResponse> {
     let path = req.path();
     let found = res.status() != StatusCode::NOT_FOUND;
     let reading = matches!(*req.method(), Method::GET | Method::HEAD);
-    if found || !reading || !path.bytes().any(|b| b.is_ascii_uppercase()) {
+    // Files (static, exports) have exact names; pages have no dots.
+    let a_page = !path.contains('.');
+    if found || !reading || !a_page || !path.bytes().any(|b| b.is_ascii_uppercase()) {
         return None;
     }
     let lower = canonical_path(&path.to_ascii_lowercase());
@@ -153,7 +155,10 @@ fn back_link(req: &HttpRequest, base_url: &str) -> String {
         .get(header::REFERER)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let host = req.connection_info().host().to_owned();
+    let host = req
+        .app_data::<web::Data<Site>>()
+        .map(|site| Client::of(req.head(), &site.config).host)
+        .unwrap_or_default();
     let path = referer
         .strip_prefix(base_url)
         .or_else(|| {

@@ -8,7 +8,9 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::{Error, HttpResponse};
+use actix_web::{Error, HttpResponse, web};
+
+use super::{Client, Site};
 
 /// Logs one line per request: method, path, status and duration.
 pub async fn log_request(
@@ -44,7 +46,9 @@ pub async fn security_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    let https = req.connection_info().scheme() == "https";
+    let https = req
+        .app_data::<web::Data<Site>>()
+        .is_some_and(|site| Client::of(req.head(), &site.config).https);
     let mut res = next.call(req).await?;
     let headers = res.headers_mut();
     let defaults = [

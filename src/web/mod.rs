@@ -5,6 +5,7 @@ mod articles;
 mod assets;
 mod builder;
 mod chart;
+mod client;
 mod csrf;
 mod delivery;
 mod drafts;
@@ -21,6 +22,7 @@ mod salaries;
 mod salary;
 mod sample;
 mod search;
+mod starting;
 mod structured;
 
 use actix_web::body::MessageBody;
@@ -32,6 +34,8 @@ use askama::Template;
 
 pub use crate::dates::human_date;
 pub use assets::Assets;
+pub use client::Client;
+pub use csrf::{CsrfKey, KEY_FILE as CSRF_KEY_FILE};
 pub use delivery::PageCache;
 pub use form_body::{BODY_TIMEOUT, MAX_BODY};
 pub use layout::{Layout, Section};
@@ -57,6 +61,8 @@ pub struct Site {
     pub config: Config,
     /// `config.base_url()`, computed once.
     pub base_url: String,
+    /// The key that signs form tokens.
+    pub csrf_key: csrf::CsrfKey,
 }
 
 /// The application: middleware and the route table over `site`, with form
@@ -94,10 +100,14 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .service(page("/job-descriptions", roles::index))
         .service(
             web::resource("/job-descriptions/build")
-                .route(get_or_head().to(builder::new))
+                .route(get_or_head().to(starting::new))
                 .route(web::post().to(builder::create)),
         )
-        .service(page("/job-descriptions/titles", builder::titles))
+        .service(page("/job-descriptions/titles", starting::titles))
+        .service(page(
+            "/job-descriptions/suggested-pay",
+            starting::suggested_pay,
+        ))
         .service(page(
             "/job-descriptions/drafts/{id}.{format}",
             drafts::export,
@@ -160,11 +170,13 @@ pub(crate) mod tests {
         let config = Config {
             addr: ([127, 0, 0, 1], 8080).into(),
             content: crate::config::ContentDir { path: dir },
-            data_dir,
+            data_dir: data_dir.clone(),
             post_limit: 0,
             site_url: Some("https://rolebook.test".into()),
+            trusted_proxies: Vec::new(),
         };
         web::Data::new(Site {
+            csrf_key: csrf::CsrfKey::open(&data_dir).expect("key"),
             search: SearchIndex::build(&library).expect("search index"),
             library,
             assets: Assets::new(),

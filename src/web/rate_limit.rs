@@ -1,5 +1,6 @@
-//! Limits form submissions per client address: a token bucket refilled evenly over a
-//! minute. Over the limit, a POST gets the 429 page with `Retry-After`.
+//! Limits form submissions per client (its address as [`Client`] reads it, behind
+//! trusted proxies too; a /64 for IPv6): a token bucket refilled evenly over a minute.
+//! Over the limit, a POST gets the 429 page with `Retry-After`.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -12,6 +13,7 @@ use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::{Error, web};
 
+use super::{Client, Site};
 use crate::error::AppError;
 
 /// Addresses above this many are pruned of those idle long enough to be full again.
@@ -75,9 +77,14 @@ pub async fn limit_posts(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, Error> {
     if req.method() == Method::POST
-        && let (Some(limiter), Some(peer)) =
-            (req.app_data::<web::Data<RateLimiter>>(), req.peer_addr())
-        && let Err(retry_after) = limiter.take(peer.ip(), Instant::now())
+        && let (Some(limiter), Some(site)) = (
+            req.app_data::<web::Data<RateLimiter>>(),
+            req.app_data::<web::Data<Site>>(),
+        )
+        && let Err(retry_after) = limiter.take(
+            Client::of(req.head(), &site.config).bucket(),
+            Instant::now(),
+        )
     {
         let refusal = req.error_response(AppError::TooManyRequests { retry_after });
         return Ok(refusal.map_into_right_body());

@@ -67,7 +67,8 @@ struct Header {
 struct TableRow {
     name: String,
     national: bool,
-    cells: Vec<String>,
+    /// Each figure with its column's name, which narrow screens show beside it.
+    cells: Vec<(&'static str, String)>,
 }
 
 #[derive(Template)]
@@ -295,7 +296,7 @@ fn table_row(data: &WageData, soc: &SocCode, area: usize, unit: Unit) -> TableRo
         return TableRow {
             name,
             national: area == 0,
-            cells: vec!["No estimate".to_owned(); 6],
+            cells: labeled(vec!["No estimate".to_owned(); 6]),
         };
     };
     let cell = |figure: Figure, unit: Unit| match figure {
@@ -311,10 +312,17 @@ fn table_row(data: &WageData, soc: &SocCode, area: usize, unit: Unit) -> TableRo
     TableRow {
         name,
         national: area == 0,
-        cells: std::iter::once(employment)
-            .chain([p.p10, p.p25, p.median, p.p75, p.p90].map(|f| cell(f, unit)))
-            .collect(),
+        cells: labeled(
+            std::iter::once(employment)
+                .chain([p.p10, p.p25, p.median, p.p75, p.p90].map(|f| cell(f, unit)))
+                .collect(),
+        ),
     }
+}
+
+/// The figures of a row with the names of their columns (every column but the state's).
+fn labeled(cells: Vec<String>) -> Vec<(&'static str, String)> {
+    Column::ALL[1..].iter().map(|c| c.2).zip(cells).collect()
 }
 
 /// An occupation in the index, with the roles written for it.

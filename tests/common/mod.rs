@@ -79,6 +79,12 @@ pub struct TestServer {
 impl TestServer {
     /// Starts a server allowing `post_limit` form submissions a minute per address (0: any).
     pub fn start(post_limit: u32) -> Self {
+        Self::with(|config| config.post_limit = post_limit)
+    }
+
+    /// Starts a server whose settings `adjust` changes from the defaults (no limit on
+    /// form submissions, no site URL, no trusted proxies).
+    pub fn with(adjust: impl FnOnce(&mut Config)) -> Self {
         static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let addr = listener.local_addr().expect("local address");
@@ -86,15 +92,17 @@ impl TestServer {
         let data_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
             .join(format!("data-{}-{n}", std::process::id()));
         let _ = fs::remove_dir_all(&data_dir);
-        let config = Config {
+        let mut config = Config {
             addr,
             content: ContentDir {
                 path: content_dir(),
             },
             data_dir: data_dir.clone(),
-            post_limit,
+            post_limit: 0,
             site_url: None,
+            trusted_proxies: Vec::new(),
         };
+        adjust(&mut config);
         let (ready, started) = mpsc::channel();
         std::thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {

@@ -1,0 +1,192 @@
+//! Starting a job description: from a role, from any occupation or from a typed title,
+//! each with the suggested pay for the chosen state; the title lookup and the
+//! suggested-pay lookup behind the form's small script; and "Update suggested pay",
+//! which does the same without the script.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use super::builder::{FormPage, Mode, Start};
+use super::{Site, csrf};
+use crate::builder::text::clean_line;
+use crate::builder::{FieldErrors, JobForm, SHORT_MAX, SuggestedPay};
+use crate::dates::today;
+use crate::error::AppError;
+use crate::wages::SocCode;
+
+/// `?role=account-manager&state=texas`, `?soc=47-2111&title=…`, `?from=…` (a title
+/// typed into the form's first field), or `?title=…` from a search that found nothing.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct BuildQuery {
+    role: String,
+    soc: String,
+    state: String,
+    title: String,
+    from: String,
+}
+
+/// The most close titles offered for a typed title.
+const MAX_CHOICES: usize = 8;
+
+/// `GET /job-descriptions/build`
+pub async fn new(
+    site: web::Data<Site>,
+    req: HttpRequest,
+    query: web::Query<BuildQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (csrf, cookie) = csrf::token(&req, &site)?;
+    let state = Some(query.state.trim()).filter(|s| !s.is_empty());
+    let title: String = clean_line(&query.title).chars().take(SHORT_MAX).collect();
+    let typed: String = clean_line(&query.from).chars().take(SHORT_MAX).collect();
+    let mut start = Start::default();
+    if !typed.is_empty() {
+        let (exact, choices) = site.search.start_from(&typed, MAX_CHOICES);
+        if let Some(exact) = exact {
+            let href = match state {
+                Some(state) => format!("{}&state={}", exact.href, urlencode(state)),
+                None => exact.href,
+            };
+            return Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, href))
+                .finish());
+        }
+        start.choices = choices;
+        start.typed = typed;
+    }
+    let wages = site.library.wages();
+    let role = Some(query.role.trim())
+        .filter(|r| !r.is_empty())
+        .map(|slug| site.library.role(slug).ok_or(slug));
+    let soc = Some(query.soc.trim())
+        .filter(|c| !c.is_empty())
+        .map(|code| {
+            SocCode::parse(code)
+                .ok()
+                .filter(|soc| wages.has(soc))
+                .ok_or(code)
+        });
+    let blank = || {
+        let form = JobForm {
+            title: title.clone(),
+            ..JobForm::blank(today())
+        };
+        (form, None)
+    };
+    let (form, suggestion) = match (role, soc) {
+        (Some(Ok(role)), _) => {
+            start.role = Some(role);
+            JobForm::from_role(role, wages, state, today())
+        }
+        (_, Some(Ok(soc))) => {
+            let started =
+                JobForm::from_occupation(&soc, Some(&title), &site.library, state, today());
+            start.occupation = wages
+                .occupation(&soc)
+                .map(|o| (o.title.clone(), soc.clone()));
+            started.unwrap_or_else(blank)
+        }
+        (Some(Err(unknown)), _) | (_, Some(Err(unknown))) => {
+            start.unknown = Some(unknown.to_owned());
+            blank()
+        }
+        (None, None) => blank(),
+    };
+    start.suggestion = suggestion;
+    FormPage::new(&site, form, FieldErrors::default(), csrf, Mode::New(start))
+        .respond(StatusCode::OK, cookie)
+}
+
+/// `GET /job-descriptions/titles?q=ele`: job titles for the form's first field to
+/// offer as the user types, as a JSON array of strings.
+pub async fn titles(site: web::Data<Site>, req: HttpRequest) -> HttpResponse {
+    #[derive(Default, Deserialize)]
+    #[serde(default)]
+    struct Prefix {
+        q: String,
+    }
+    let prefix = serde_html_form::from_str::<Prefix>(req.query_string()).unwrap_or_default();
+    let titles = site.search.titles_starting(&prefix.q, MAX_CHOICES);
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(serde_json::to_string(&titles).unwrap_or_else(|_| "[]".to_owned()))
+}
+
+fn urlencode(text: &str) -> String {
+    serde_html_form::to_string([("", text)])
+        .map(|pair| pair.trim_start_matches('=').to_owned())
+        .unwrap_or_default()
+}
+
+/// The occupation a form's pay comes from: its role's, or the code it started from.
+fn occupation_of(site: &Site, form: &JobForm) -> Option<SocCode> {
+    match site.library.role(form.role.trim()) {
+        Some(role) => Some(role.soc.clone()),
+        None => SocCode::parse(form.soc.trim()).ok(),
+    }
+}
+
+/// The form again, as typed, with the pay range for the state it now names: the
+/// "Update suggested pay" button, which works without JavaScript. Nothing is saved.
+pub fn with_suggested_pay(
+    site: &Site,
+    req: &HttpRequest,
+    form: JobForm,
+    mode: Mode<'_>,
+) -> Result<HttpResponse, AppError> {
+    let (form, suggestion) = match occupation_of(site, &form) {
+        Some(soc) => {
+            let state = form.state.clone();
+            form.with_pay(&soc, site.library.wages(), Some(&state))
+        }
+        None => (form, None),
+    };
+    let (token, cookie) = csrf::token(req, site)?;
+    FormPage::new(site, form, FieldErrors::default(), token, mode)
+        .with_suggestion(suggestion)
+        .respond(StatusCode::OK, cookie)
+}
+
+/// `?role=…` or `?soc=…`, and `&state=…`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PayQuery {
+    role: String,
+    soc: String,
+    state: String,
+}
+
+/// The suggested range, as the form's script reads it.
+#[derive(Serialize)]
+struct PayAnswer {
+    min: String,
+    max: String,
+    period: String,
+    source: String,
+}
+
+/// `GET /job-descriptions/suggested-pay?role=…&state=…`: the range the form would
+/// suggest, as JSON, for the script that updates it when the state changes; `null`
+/// when there is none.
+pub async fn suggested_pay(site: web::Data<Site>, req: HttpRequest) -> HttpResponse {
+    let query = serde_html_form::from_str::<PayQuery>(req.query_string()).unwrap_or_default();
+    let form = JobForm {
+        role: query.role,
+        soc: query.soc,
+        ..JobForm::blank(today())
+    };
+    let answer = occupation_of(&site, &form).and_then(|soc| {
+        let (form, suggestion) = form.with_pay(&soc, site.library.wages(), Some(&query.state));
+        suggestion.map(|SuggestedPay { source }| PayAnswer {
+            min: form.pay_min,
+            max: form.pay_max,
+            period: form.pay_period,
+            source,
+        })
+    });
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(serde_json::to_string(&answer).unwrap_or_else(|_| "null".to_owned()))
+}

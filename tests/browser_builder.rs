@@ -1,0 +1,234 @@
+//! Builder journeys in a real browser: editing a saved draft, the state carried from
+//! a role page into the form and the pay following the state, focus after a failed
+//! save, starting from an occupation we have no page for, and phone layouts.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::browser::Browser;
+use common::library;
+
+/// Waits until `check` holds, or fails saying `what`.
+async fn until<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !check().await {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+fn p25(slug: &str, state: &str) -> String {
+    let role = library().role(slug).expect("role");
+    let wages = library().wages();
+    let area = wages.area(state).expect("state").0;
+    let figure = wages.wages(&role.soc, area).expect("wages").annual.p25;
+    rolebook::wages::money::thousands(figure.value().expect("published"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn edit_a_saved_draft_and_save_it_once() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let journey = async {
+        browser
+            .open("/job-descriptions/build?role=cashier&state=ohio")
+            .await;
+        browser.fill("#company", "Buckeye Grocers").await;
+        browser.fill("#city", "Dayton").await;
+        browser.click(".form-actions button").await;
+        until("the draft", || async {
+            browser.count(".job-posting").await == 1
+        })
+        .await;
+        let edit = browser.value("#edit-url").await;
+        assert!(
+            edit.starts_with("http://127.0.0.1:"),
+            "a full address: {edit}"
+        );
+
+        browser.click(".edit-href").await;
+        browser.wait_for_heading("Edit your job description").await;
+        browser.fill("#title", "Head Cashier").await;
+        browser.click(".form-actions button").await;
+        // One save: no "send the form again" (Chromium sends Origin: null under no-referrer).
+        until("the saved draft", || async {
+            browser.count(".job-posting").await == 1
+        })
+        .await;
+        assert_eq!(browser.texts(".posting-title").await, ["Head Cashier"]);
+        assert_eq!(browser.texts(".notice.success").await, ["Changes saved."]);
+    };
+    tokio::time::timeout(Duration::from_secs(90), journey)
+        .await
+        .expect("in time");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_state_chosen_on_a_role_page_reaches_the_form_and_pay_follows_the_state() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let journey = async {
+        browser.open("/job-descriptions/registered-nurse").await;
+        browser.choose_state("California").await;
+        browser.click(".cta a").await;
+        browser.wait_for_heading("Build a job description").await;
+        assert_eq!(
+            browser.value("#pay_min").await,
+            p25("registered-nurse", "california")
+        );
+        assert_eq!(browser.value("#state").await, "california");
+        assert!(browser.texts(".suggestion").await[0].contains("in California"));
+
+        let state = browser
+            .client
+            .find(fantoccini::Locator::Css("#state"))
+            .await
+            .expect("state");
+        state.select_by_label("Texas").await.expect("choose Texas");
+        let texas = p25("registered-nurse", "texas");
+        until("Texas pay", || async {
+            browser.value("#pay_min").await == texas
+        })
+        .await;
+        assert!(browser.texts(".suggestion").await[0].contains("in Texas"));
+    };
+    tokio::time::timeout(Duration::from_secs(90), journey)
+        .await
+        .expect("in time");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn after_a_failed_save_focus_is_on_the_list_of_what_to_fix() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let journey = async {
+        browser.open("/job-descriptions/build").await;
+        browser.click(".form-actions button").await;
+        until("the error summary", || async {
+            browser.count(".error-summary").await == 1
+        })
+        .await;
+        let focused = browser
+            .client
+            .execute("return document.activeElement.className;", vec![])
+            .await
+            .expect("focus");
+        assert_eq!(focused.as_str(), Some("error-summary"));
+        browser.click(".error-summary a[href='#title']").await;
+        let focused = browser
+            .client
+            .execute("return document.activeElement.id;", vec![])
+            .await
+            .expect("focus");
+        assert_eq!(
+            focused.as_str(),
+            Some("title"),
+            "each message leads to its field"
+        );
+    };
+    tokio::time::timeout(Duration::from_secs(60), journey)
+        .await
+        .expect("in time");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn start_from_an_occupation_we_have_no_page_for() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let journey = async {
+        browser.open("/").await;
+        browser.fill("#site-search", "electrician's helper").await;
+        browser.click(".header-search button").await;
+        browser
+            .wait_for_heading("Results for “electrician's helper”")
+            .await;
+        assert_eq!(
+            browser.texts(".result-kind").await[0].to_lowercase(),
+            "official pay data; no written job description yet",
+            "(shown in capitals by the style sheet)"
+        );
+        browser.click(".result .result-links a").await;
+        browser.wait_for_heading("Build a job description").await;
+        assert_eq!(browser.value("#title").await, "Electrician's Helper");
+        assert!(!browser.value("#pay_min").await.is_empty());
+
+        browser.open("/job-descriptions/build").await;
+        browser.fill("#start-title", "Prep Cook").await;
+        browser.click(".start-from button").await;
+        until("the prep cook form", || async {
+            browser.value("#title").await == "Prep Cook"
+        })
+        .await;
+        assert!(browser.value("#duties").await.lines().count() >= 6);
+    };
+    tokio::time::timeout(Duration::from_secs(90), journey)
+        .await
+        .expect("in time");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_a_phone_the_salary_chart_is_a_ranked_list_and_the_table_fits() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let shown = |css: &'static str| {
+        let browser = &browser;
+        async move {
+            let script = format!(
+                "var e = document.querySelector('{css}'); return e !== null && getComputedStyle(e).display !== 'none';"
+            );
+            browser
+                .client
+                .execute(&script, vec![])
+                .await
+                .expect("style")
+                .as_bool()
+                .unwrap_or(false)
+        }
+    };
+    browser
+        .client
+        .set_window_size(390, 844)
+        .await
+        .expect("resize");
+    browser.open("/salaries/soc/47-2111").await;
+    assert!(shown(".ranked-list").await && !shown(".salary-chart svg").await);
+    let fits = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.data-table td')].every(td => td.getBoundingClientRect().right <= window.innerWidth);",
+            vec![],
+        )
+        .await
+        .expect("measure");
+    assert_eq!(fits.as_bool(), Some(true), "every figure is on screen");
+    let label = browser
+        .client
+        .execute(
+            "return parseFloat(getComputedStyle(document.querySelector('.ranked-name')).fontSize);",
+            vec![],
+        )
+        .await
+        .expect("font size");
+    assert!(
+        label.as_f64().unwrap_or(0.0) >= 14.0,
+        "readable labels: {label}"
+    );
+
+    browser
+        .client
+        .set_window_size(1280, 900)
+        .await
+        .expect("resize");
+    browser.open("/salaries/soc/47-2111").await;
+    assert!(shown(".salary-chart svg").await && !shown(".ranked-list").await);
+}
