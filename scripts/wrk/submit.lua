@@ -1,7 +1,8 @@
--- A valid job description submission, as a browser sends it: the CSRF token in both
--- the cookie and the form. Each request stores a new draft and answers 303.
+-- A valid job description submission, as a browser sends it: the signed CSRF token
+-- (from ROLEBOOK_TOKEN, as the form page set it) in both the cookie and the form. Each
+-- request stores a new draft and answers 303.
 wrk.method = "POST"
-local token = "0123456789abcdef0123456789abcdef"
+local token = os.getenv("ROLEBOOK_TOKEN") or error("set ROLEBOOK_TOKEN to the form's csrf cookie")
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Cookie"] = "rolebook_csrf=" .. token
 wrk.body = "csrf=" .. token
