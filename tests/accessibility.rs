@@ -77,8 +77,14 @@ async fn no_page_type_has_an_accessibility_violation() {
             ("search without results", "/search?q=zzqxv"),
             ("search with occupations", "/search?q=electrician"),
             ("occupation salary", "/salaries/soc/47-3013?state=ohio"),
-            ("builder from an occupation", "/job-descriptions/build?soc=47-3013&state=ohio"),
-            ("builder with close titles", "/job-descriptions/build?from=nurs"),
+            (
+                "builder from an occupation",
+                "/job-descriptions/build?soc=47-3013&state=ohio",
+            ),
+            (
+                "builder with close titles",
+                "/job-descriptions/build?from=nurs",
+            ),
             ("about", "/about"),
             ("builder", "/job-descriptions/build?role=registered-nurse"),
             ("resources", "/resources"),

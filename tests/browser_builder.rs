@@ -232,3 +232,55 @@ async fn on_a_phone_the_salary_chart_is_a_ranked_list_and_the_table_fits() {
     browser.open("/salaries/soc/47-2111").await;
     assert!(shown(".salary-chart svg").await && !shown(".ranked-list").await);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_form_keeps_its_inputs_in_line_at_phone_and_desktop_widths() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let measure = |script: &'static str| {
+        let browser = &browser;
+        async move {
+            browser
+                .client
+                .execute(script, vec![])
+                .await
+                .expect("measure")
+        }
+    };
+    for width in [390, 1280] {
+        browser
+            .client
+            .set_window_size(width, 900)
+            .await
+            .expect("resize");
+        browser.open("/job-descriptions/build").await;
+        let button = measure(
+            "var b = document.querySelector('.start-from button'); return b.getBoundingClientRect().height / parseFloat(getComputedStyle(b).lineHeight || 20);",
+        )
+        .await;
+        assert!(
+            button.as_f64().unwrap_or(9.0) < 2.5,
+            "{width}px: the Start button wraps ({button})"
+        );
+        browser
+            .open("/job-descriptions/build?role=account-manager")
+            .await;
+        browser.fill("#pay_min", "lots").await;
+        browser.click(".form-actions button").await;
+        until("the error summary", || async {
+            browser.count(".error-summary").await == 1
+        })
+        .await;
+        let offset = measure(
+            "return Math.abs(document.getElementById('pay_min').getBoundingClientRect().bottom - document.getElementById('pay_max').getBoundingClientRect().bottom);",
+        )
+        .await;
+        if width > 400 {
+            assert!(
+                offset.as_f64().unwrap_or(99.0) < 1.0,
+                "{width}px: a pay error pushes its input out of line by {offset}px"
+            );
+        }
+    }
+}

@@ -86,12 +86,18 @@ fn pages() -> Vec<(&'static str, String)> {
         ("search without results", get_text("/search?q=zzqxv")),
         ("search, empty", get_text("/search")),
         ("search with occupations", get_text("/search?q=electrician")),
-        ("occupation salary", get_text("/salaries/soc/47-3013?state=ohio")),
+        (
+            "occupation salary",
+            get_text("/salaries/soc/47-3013?state=ohio"),
+        ),
         (
             "builder from an occupation",
             get_text("/job-descriptions/build?soc=47-3013&state=ohio"),
         ),
-        ("builder with close titles", get_text("/job-descriptions/build?from=nurs")),
+        (
+            "builder with close titles",
+            get_text("/job-descriptions/build?from=nurs"),
+        ),
         ("about", get_text("/about")),
         (
             "builder",

@@ -29,6 +29,20 @@ fn the_form_opens_blank_with_defaults_and_a_csrf_cookie() {
     assert_eq!(attrs(&html, "#employment_type-full-time", "checked"), [""]);
     assert_eq!(html.select(&common::sel(".error-summary")).count(), 0);
     assert_eq!(
+        html.select(&common::sel("select#start-role")).count(),
+        0,
+        "no role list that silently defaults to its first entry"
+    );
+    assert_eq!(
+        attrs(&html, "#start-title", "value"),
+        [""],
+        "a title field, empty"
+    );
+    assert!(
+        !text(&html, "main").contains("Year-month-day"),
+        "no date hint that disagrees with the browser's date picker"
+    );
+    assert_eq!(
         attrs(&html, "input[name=csrf]", "value")[0].len(),
         64,
         "a nonce and its signature"

@@ -115,6 +115,7 @@ impl SearchIndex {
         for (i, article) in library.articles().iter().enumerate() {
             names.add(&article.title, Target::Article(i), Source::ArticleTitle, 0);
         }
+        names.finish();
 
         let roles: Vec<Page> = library
             .roles()
@@ -180,7 +181,12 @@ impl SearchIndex {
         }
         let mut results = Results::for_query(&query);
         results.hits = self.matches(&query.title_words, &query.words, &query)?;
-        let typos = self.names.find(&query.title_words, true);
+        // Typos are looked for only when nothing matched as typed: it is the slow path.
+        let typos = if results.hits.is_empty() {
+            self.names.find(&query.title_words, true)
+        } else {
+            Vec::new()
+        };
         if results.hits.is_empty() {
             if let Some(best) = typos.first() {
                 // A title within a typo or two: the best guess at what was meant.
@@ -216,6 +222,10 @@ impl SearchIndex {
     ) -> Result<Vec<Hit>, rusqlite::Error> {
         let named = self.names.find(title_words, false);
         let mut hits = self.hits(named.iter().take(MAX_HITS), query);
+        if hits.len() >= MAX_HITS {
+            // Names fill the page: page text could only come after them.
+            return Ok(hits);
+        }
         for index in self.text.find(words)? {
             if hits.len() >= MAX_HITS {
                 break;
@@ -285,10 +295,11 @@ impl SearchIndex {
         } else {
             (MAX_DID_YOU_MEAN, DID_YOU_MEAN_ALIKE)
         };
+        // Names alike as a whole are compared only if the typo matches run short.
         let close = typos
             .iter()
             .map(|m| m.name)
-            .chain(self.closest(&text, alike));
+            .chain(std::iter::once(()).flat_map(|()| self.closest(&text, alike)));
         let mut seen = Vec::new();
         let mut suggestions = Vec::new();
         for name in close {
@@ -311,18 +322,7 @@ impl SearchIndex {
 
     /// Names that look like `text` as a whole, the closest first.
     fn closest(&self, text: &str, alike: f64) -> Vec<&names::Name> {
-        let mut scored: Vec<(f64, &names::Name)> = self
-            .names
-            .all()
-            .iter()
-            .map(|name| {
-                (
-                    spelling::similarity(text, &crate::words::normalize(&name.text)),
-                    name,
-                )
-            })
-            .filter(|(score, _)| *score >= alike)
-            .collect();
+        let mut scored = names::alike(&self.names, text, alike);
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
         scored.into_iter().map(|(_, name)| name).collect()
     }

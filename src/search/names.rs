@@ -6,7 +6,7 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use super::query::core_words;
-use super::spelling::{distance_within, typo_allowance};
+use super::spelling::{Rows, typo_allowance};
 use crate::words::words;
 
 /// What a name leads to.
@@ -52,6 +52,10 @@ pub struct Name {
     /// As written.
     pub text: String,
     words: Vec<String>,
+    /// `words` as chars, for typo distances.
+    chars: Vec<Vec<char>>,
+    /// The words joined by spaces, as chars, for likeness as a whole.
+    key: Vec<char>,
     core: Vec<String>,
     /// What it leads to.
     pub target: Target,
@@ -98,19 +102,28 @@ impl Match<'_> {
 pub struct Names {
     names: Vec<Name>,
     known: HashSet<Vec<String>>,
+    /// Every word of every name with the name's index, sorted by word: the names a
+    /// query word starts a word of are one range of it.
+    by_word: Vec<(String, usize)>,
 }
 
 impl Names {
     /// Adds a name, unless one with the same words is there already (so a role's
     /// title and aliases, added first, win over the dictionary for the same words).
+    /// Call [`Names::finish`] after the last.
     pub fn add(&mut self, text: &str, target: Target, source: Source, popularity: u64) {
         let words: Vec<String> = words(text).collect();
         if words.is_empty() || !self.known.insert(words.clone()) {
             return;
         }
+        let index = self.names.len();
+        self.by_word
+            .extend(words.iter().map(|word| (word.clone(), index)));
         self.names.push(Name {
             text: text.to_owned(),
             core: core_words(&words),
+            chars: words.iter().map(|w| w.chars().collect()).collect(),
+            key: words.join(" ").chars().collect(),
             words,
             target,
             source,
@@ -118,9 +131,44 @@ impl Names {
         });
     }
 
+    /// Readies the names for searching, once every one is added.
+    pub fn finish(&mut self) {
+        self.by_word.sort_unstable();
+        self.by_word.dedup();
+    }
+
     /// Every name.
     pub fn all(&self) -> &[Name] {
         &self.names
+    }
+
+    /// The names in which some word starts with each word of `query`, by index.
+    fn starting(&self, query: &[String]) -> Vec<usize> {
+        intersect(query.iter().map(|word| self.with_prefix(word)))
+    }
+
+    /// The names in which, for each word of `query`, some word begins alike (see
+    /// [`same_start`]): the only ones a typo match can come from.
+    fn starting_alike(&self, query: &[Vec<char>]) -> Vec<usize> {
+        intersect(query.iter().map(|chars| {
+            let mut names = Vec::new();
+            let firsts = chars.first().into_iter().chain(chars.get(1));
+            for first in firsts {
+                let prefix = first.to_string();
+                names.extend(self.with_prefix(&prefix));
+            }
+            names
+        }))
+    }
+
+    /// The names with a word starting with `prefix`.
+    fn with_prefix(&self, prefix: &str) -> Vec<usize> {
+        let start = self.by_word.partition_point(|(w, _)| w.as_str() < prefix);
+        self.by_word[start..]
+            .iter()
+            .take_while(|(w, _)| w.starts_with(prefix))
+            .map(|(_, i)| *i)
+            .collect()
     }
 
     /// The best match for each target, best first: exact and word matches, or, with
@@ -129,10 +177,20 @@ impl Names {
         if query.is_empty() {
             return Vec::new();
         }
+        let query_chars: Vec<Vec<char>> = query.iter().map(|w| w.chars().collect()).collect();
+        let mut rows = Rows::default();
+        let candidates: Vec<&Name> = if typos {
+            self.starting_alike(&query_chars)
+        } else {
+            self.starting(query)
+        }
+        .into_iter()
+        .map(|i| &self.names[i])
+        .collect();
         let mut best: HashMap<Target, Match<'_>> = HashMap::new();
-        for name in &self.names {
+        for name in candidates {
             let found = if typos {
-                typo_match(name, query)
+                typo_match(name, query, &query_chars, &mut rows)
             } else {
                 word_match(name, query)
             };
@@ -197,26 +255,33 @@ fn extra(name: &Name, query: &[String]) -> usize {
     name.core.len().saturating_sub(query.len()).min(2)
 }
 
-fn typo_match<'n>(name: &'n Name, query: &[String]) -> Option<Match<'n>> {
+fn typo_match<'n>(
+    name: &'n Name,
+    query: &[String],
+    query_chars: &[Vec<char>],
+    rows: &mut Rows,
+) -> Option<Match<'n>> {
     let mut typos = 0;
-    for word in query {
+    for (at, (word, chars)) in query.iter().zip(query_chars).enumerate() {
         let allowed = typo_allowance(word);
+        // Only the last word may still be half typed: compare it with as much of each word.
+        let typing = at + 1 == query.len();
         let closest = name
             .words
             .iter()
-            .filter_map(|n| {
+            .zip(&name.chars)
+            .filter_map(|(n, n_chars)| {
                 if n.starts_with(word.as_str()) {
                     return Some(0);
                 }
-                // A typo in a word still being typed: compare with as much of the name's word.
-                let prefix: String = n.chars().take(word.chars().count()).collect();
-                [
-                    distance_within(word, n, allowed),
-                    distance_within(word, &prefix, allowed),
-                ]
-                .into_iter()
-                .flatten()
-                .min()
+                if !same_start(chars, n_chars) {
+                    return None;
+                }
+                let whole = rows.within(chars, n_chars, allowed);
+                let prefix = (typing && n_chars.len() > chars.len())
+                    .then(|| rows.within(chars, &n_chars[..chars.len()], allowed))
+                    .flatten();
+                whole.into_iter().chain(prefix).min()
             })
             .min()?;
         typos += closest;
@@ -229,6 +294,51 @@ fn typo_match<'n>(name: &'n Name, query: &[String]) -> Option<Match<'n>> {
         head: false,
         extra: extra(name, query),
     })
+}
+
+/// Whether two words begin alike: the same first letter, or the first two swapped.
+/// People rarely mistype a word's first letter, and the check saves most distances.
+fn same_start(a: &[char], b: &[char]) -> bool {
+    match (a, b) {
+        ([a0, ..], [b0, ..]) if a0 == b0 => true,
+        ([a0, a1, ..], [b0, b1, ..]) => a0 == b1 && a1 == b0,
+        _ => false,
+    }
+}
+
+/// The indexes in every one of `sets` (each in any order, with repeats).
+fn intersect(sets: impl Iterator<Item = Vec<usize>>) -> Vec<usize> {
+    let mut found: Option<Vec<usize>> = None;
+    for mut set in sets {
+        set.sort_unstable();
+        set.dedup();
+        found = Some(match found {
+            None => set,
+            Some(before) => before
+                .into_iter()
+                .filter(|i| set.binary_search(i).is_ok())
+                .collect(),
+        });
+    }
+    found.unwrap_or_default()
+}
+
+/// Names whose words as a whole are at least `alike` (0 to 1) like `text`'s, with how
+/// alike, unsorted.
+pub fn alike<'n>(names: &'n Names, text: &str, alike: f64) -> Vec<(f64, &'n Name)> {
+    let text: Vec<char> = text.chars().collect();
+    let mut rows = Rows::default();
+    names
+        .names
+        .iter()
+        .filter(|name| name.key.first() == text.first())
+        .filter_map(|name| {
+            let longest = text.len().max(name.key.len());
+            let limit = ((1.0 - alike) * longest as f64).floor() as usize;
+            let distance = rows.within(&text, &name.key, limit)?;
+            Some((1.0 - distance as f64 / longest.max(1) as f64, name))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -268,6 +378,7 @@ mod tests {
             Source::Dictionary,
             1,
         );
+        names.finish();
         names
     }
 

@@ -1,10 +1,5 @@
 //! Closeness between words and titles, for "Did you mean" suggestions.
 
-/// Edit distance (insertions, deletions, substitutions) between two strings, by char.
-pub fn distance(a: &str, b: &str) -> usize {
-    distance_within(a, b, usize::MAX).unwrap_or(usize::MAX)
-}
-
 /// How many typos a word may hold and still be read as another: none in a word of
 /// one or two letters, one up to four letters, two in longer words.
 pub fn typo_allowance(word: &str) -> usize {
@@ -15,49 +10,64 @@ pub fn typo_allowance(word: &str) -> usize {
     }
 }
 
-/// [`distance`], or `None` as soon as it is sure to be over `limit` (most words of a
-/// vocabulary are, and are dropped after a letter or two).
-pub fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        // A row's smallest cell never shrinks in the rows below it.
-        if current.iter().min().is_some_and(|&least| least > limit) {
-            return None;
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    Some(previous[b.len()]).filter(|&d| d <= limit)
+/// The two rows of the edit-distance table, kept between comparisons so that comparing
+/// a query with thousands of names allocates nothing.
+#[derive(Debug, Default)]
+pub struct Rows {
+    previous: Vec<usize>,
+    current: Vec<usize>,
 }
 
-/// How alike two strings are, from 0 (nothing alike) to 1 (the same).
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let longest = a.chars().count().max(b.chars().count());
-    if longest == 0 {
-        return 1.0;
+impl Rows {
+    /// The edit distance between `a` and `b`, or `None` as soon as it is sure to be
+    /// over `limit` (most pairs are: their lengths alone say so, or a row or two does).
+    pub fn within(&mut self, a: &[char], b: &[char], limit: usize) -> Option<usize> {
+        if a.len().abs_diff(b.len()) > limit {
+            return None;
+        }
+        self.previous.clear();
+        self.previous.extend(0..=b.len());
+        self.current.clear();
+        self.current.resize(b.len() + 1, 0);
+        for (i, ca) in a.iter().enumerate() {
+            self.current[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let substitution = self.previous[j] + usize::from(ca != cb);
+                self.current[j + 1] = substitution
+                    .min(self.previous[j + 1] + 1)
+                    .min(self.current[j] + 1);
+            }
+            // A row's smallest cell never shrinks in the rows below it.
+            if self
+                .current
+                .iter()
+                .min()
+                .is_some_and(|&least| least > limit)
+            {
+                return None;
+            }
+            std::mem::swap(&mut self.previous, &mut self.current);
+        }
+        Some(self.previous[b.len()]).filter(|&d| d <= limit)
     }
-    1.0 - distance(a, b) as f64 / longest as f64
 }
 
 /// Known words, sorted by length so that a typo is compared only with words of about
 /// its own length.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    /// (length in chars, word), in length order.
-    words: Vec<(usize, String)>,
+    /// (length in chars, word, its chars), in length order.
+    words: Vec<(usize, String, Vec<char>)>,
 }
 
 impl Vocabulary {
     /// The vocabulary of `words`, without duplicates.
     pub fn new(words: impl IntoIterator<Item = String>) -> Self {
-        let mut words: Vec<(usize, String)> =
-            words.into_iter().map(|w| (w.chars().count(), w)).collect();
+        let mut words: Vec<(usize, String, Vec<char>)> = words
+            .into_iter()
+            .map(|w| (w.chars().count(), w.chars().collect(), w))
+            .map(|(len, chars, w)| (len, w, chars))
+            .collect();
         words.sort();
         words.dedup();
         Self { words }
@@ -66,14 +76,21 @@ impl Vocabulary {
     /// The closest known word to `word`, if it is close enough to be a typo of it
     /// (see [`typo_allowance`]).
     pub fn correct(&self, word: &str) -> Option<&str> {
-        let length = word.chars().count();
+        let chars: Vec<char> = word.chars().collect();
+        let length = chars.len();
         let allowed = typo_allowance(word);
-        let start = self.words.partition_point(|(l, _)| *l + allowed < length);
-        let end = self.words.partition_point(|(l, _)| *l <= length + allowed);
+        let start = self
+            .words
+            .partition_point(|(l, _, _)| *l + allowed < length);
+        let end = self
+            .words
+            .partition_point(|(l, _, _)| *l <= length + allowed);
+        let mut rows = Rows::default();
         self.words[start..end]
             .iter()
-            .filter_map(|(_, candidate)| {
-                Some((distance_within(word, candidate, allowed)?, candidate))
+            .filter(|(_, _, candidate)| candidate.first() == chars.first())
+            .filter_map(|(_, candidate, candidate_chars)| {
+                Some((rows.within(&chars, candidate_chars, allowed)?, candidate))
             })
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.len().cmp(&b.1.len())))
             .map(|(_, candidate)| candidate.as_str())
@@ -84,14 +101,25 @@ impl Vocabulary {
 mod tests {
     use super::*;
 
+    /// The edit distance (insertions, deletions, substitutions, by char) between two
+    /// strings, or `None` as soon as it is sure to be over `limit`.
+    fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        Rows::default().within(&a, &b, limit)
+    }
+
     #[test]
     fn distances() {
-        assert_eq!(distance("acount", "account"), 1);
-        assert_eq!(distance("manger", "manager"), 1);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("nurse", "nurse"), 0);
-        assert!(similarity("acount manger", "account manager") > 0.8);
-        assert!(similarity("plumber", "account manager") < 0.3);
+        let any = usize::MAX;
+        assert_eq!(distance_within("acount", "account", any), Some(1));
+        assert_eq!(distance_within("manger", "manager", any), Some(1));
+        assert_eq!(distance_within("", "abc", any), Some(3));
+        assert_eq!(distance_within("nurse", "nurse", any), Some(0));
+        assert_eq!(
+            distance_within("plumber", "account manager", 3),
+            None,
+            "lengths alone rule it out"
+        );
         assert_eq!(distance_within("manger", "manager", 1), Some(1));
         assert_eq!(distance_within("plumber", "manager", 2), None);
     }
