@@ -102,12 +102,18 @@ impl Library {
         let role_files = markdown_files(&dir.join("roles"), &mut errors);
         let article_files = optional_markdown_files(&dir.join("articles"), &mut errors);
         let page_files = optional_markdown_files(&dir.join("pages"), &mut errors);
-        let roles = parse_all(&role_files, role::parse, &mut errors);
+        // The wage data and the Markdown are the two slow parts: read them side by side.
+        let (wages, roles) = std::thread::scope(|scope| {
+            let wages = scope.spawn(|| WageData::load(&dir.join(WAGE_DATA_DIR)));
+            let roles = parse_all(&role_files, role::parse, &mut errors);
+            let wages = wages
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (wages, roles)
+        });
+        let wages = wages.map_err(|e| errors.extend(e)).ok();
         let articles = parse_all(&article_files, article::parse, &mut errors);
         let pages = parse_all(&page_files, page::parse, &mut errors);
-        let wages = WageData::load(&dir.join(WAGE_DATA_DIR))
-            .map_err(|e| errors.extend(e))
-            .ok();
         let known_state = |name: &str| {
             wages
                 .as_ref()

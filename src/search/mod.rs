@@ -30,6 +30,16 @@ const CLOSE_ENOUGH: f64 = 0.7;
 /// Titles at least this alike a corrected query are offered as "Did you mean".
 const DID_YOU_MEAN_ALIKE: f64 = 0.8;
 
+/// Everything of the index but its full-text part, built beside it.
+struct Parts {
+    names: Names,
+    roles: Vec<Page>,
+    articles: Vec<Page>,
+    occupations: Vec<Occupation>,
+    vocabulary: Vocabulary,
+    places: Vec<Place>,
+}
+
 /// A page we wrote, kept for snippets.
 struct Page {
     href: String,
@@ -64,6 +74,35 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Indexes everything in `library`.
     pub fn build(library: &Library) -> Result<Self, rusqlite::Error> {
+        // The full-text index is the slow part of start-up: it is built beside the rest.
+        std::thread::scope(|scope| {
+            let text = scope.spawn(|| text_index(library));
+            let parts = Self::names_and_pages(library);
+            let text = text
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            let Parts {
+                names,
+                roles,
+                articles,
+                occupations,
+                vocabulary,
+                places,
+            } = parts;
+            Ok(Self {
+                names,
+                text,
+                roles,
+                articles,
+                occupations,
+                vocabulary,
+                places,
+            })
+        })
+    }
+
+    /// Everything but the full-text index, which [`SearchIndex::build`] adds.
+    fn names_and_pages(library: &Library) -> Parts {
         let wages = library.wages();
         let popularity = |soc: &SocCode| {
             wages
@@ -139,8 +178,6 @@ impl SearchIndex {
                 )
             })
             .collect();
-        let text = text_index(library)?;
-
         let vocabulary = Vocabulary::new(
             names
                 .all()
@@ -161,15 +198,14 @@ impl SearchIndex {
                 slug: area.slug.clone(),
             })
             .collect();
-        Ok(Self {
+        Parts {
             names,
-            text,
             roles,
             articles,
             occupations,
             vocabulary,
             places,
-        })
+        }
     }
 
     /// Searches for `raw`, whatever it holds: nothing in it is ever query syntax.
