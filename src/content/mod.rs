@@ -302,15 +302,48 @@ fn data_file<T>(
         .ok()
 }
 
-/// Parses every file with `parse`, keeping each result with its path and every problem.
-fn parse_all<T>(
+/// Parses every file with `parse`, keeping each result with its path and every problem,
+/// in the files' order. Large libraries are split across the machine's cores.
+fn parse_all<T: Send>(
     paths: &[PathBuf],
     parse: fn(&Path, &str) -> Result<T, Vec<Problem>>,
     errors: &mut Vec<ContentError>,
 ) -> Vec<(PathBuf, T)> {
+    const PER_THREAD: usize = 200;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = paths.len().div_ceil(threads).max(PER_THREAD);
+    let results: Vec<Parsed<T>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || parse_some(part, parse)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
     let mut parsed = Vec::new();
+    for (items, problems) in results {
+        parsed.extend(items);
+        errors.extend(problems);
+    }
+    parsed
+}
+
+/// What some files parsed into, and the problems of those that did not.
+type Parsed<T> = (Vec<(PathBuf, T)>, Vec<ContentError>);
+
+fn parse_some<T>(
+    paths: &[PathBuf],
+    parse: fn(&Path, &str) -> Result<T, Vec<Problem>>,
+) -> Parsed<T> {
+    let mut parsed = Vec::new();
+    let mut errors = Vec::new();
     for path in paths {
-        let Some(source) = read(path, errors) else {
+        let Some(source) = read(path, &mut errors) else {
             continue;
         };
         match parse(path, &source) {
@@ -318,7 +351,7 @@ fn parse_all<T>(
             Err(problems) => errors.extend(problems.into_iter().map(|p| p.in_file(path))),
         }
     }
-    parsed
+    (parsed, errors)
 }
 
 /// Every `.md` file below `dir`, in a stable order.

@@ -33,7 +33,7 @@ impl TextIndex {
         let mut building = Connection::open_in_memory()?;
         building.execute_batch(
             "CREATE VIRTUAL TABLE docs USING fts5(title, aliases, summary, body,
-                tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');",
+                tokenize = 'porter unicode61 remove_diacritics 2');",
         )?;
         let tx = building.transaction()?;
         {
