@@ -26,8 +26,7 @@ fn p25(slug: &str, state: &str) -> String {
     let role = library().role(slug).expect("role");
     let wages = library().wages();
     let area = wages.area(state).expect("state").0;
-    let figure = wages.wages(&role.soc, area).expect("wages").annual.p25;
-    rolebook::wages::money::thousands(figure.value().expect("published"))
+    common::form_amount(wages.wages(&role.soc, area).expect("wages").annual.p25)
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -83,9 +83,7 @@ fn the_form_is_prefilled_from_a_role_with_its_pay_range() {
         role.body.posting_summary,
         "the candidate-facing summary, not the intro"
     );
-    let money = |f: rolebook::wages::Figure| {
-        rolebook::wages::money::thousands(f.value().expect("published"))
-    };
+    let money = common::form_amount;
     assert_eq!(
         attrs(&html, "#pay_min", "value"),
         [money(national.annual.p25)]

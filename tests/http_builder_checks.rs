@@ -177,9 +177,7 @@ fn update_suggested_pay_offers_the_chosen_states_range_without_javascript() {
     let wages = library().wages();
     let california = wages.area("california").expect("california").0;
     let figures = wages.wages(&role.soc, california).expect("wages");
-    let money = |f: rolebook::wages::Figure| {
-        rolebook::wages::money::thousands(f.value().expect("published"))
-    };
+    let money = common::form_amount;
 
     let html = page("/job-descriptions/build?role=registered-nurse");
     assert_eq!(attrs(&html, "#update-pay", "name"), ["update_pay"]);

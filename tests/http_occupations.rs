@@ -123,9 +123,7 @@ fn the_builder_starts_from_any_occupation_with_its_title_and_pay() {
     let common_title = library().titles().most_common(&soc).expect("a title");
     assert_eq!(attrs(&html, "#title", "value"), [common_title]);
     assert_eq!(attrs(&html, "input[name=soc]", "value"), ["47-2111"]);
-    let money = |f: rolebook::wages::Figure| {
-        rolebook::wages::money::thousands(f.value().expect("published"))
-    };
+    let money = common::form_amount;
     assert_eq!(
         attrs(&html, "#pay_min", "value"),
         [money(national.annual.p25)]

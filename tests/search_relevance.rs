@@ -25,30 +25,23 @@ fn right_pages(expected: &str) -> Vec<String> {
     match kind {
         "role" => vec![format!("/job-descriptions/{value}")],
         "article" => vec![format!("/resources/{value}")],
-        "soc" => {
-            let roles = roles_for(value);
-            if roles.is_empty() {
-                vec![format!("/salaries/soc/{value}")]
-            } else {
-                roles
-                    .iter()
-                    .map(|slug| format!("/job-descriptions/{slug}"))
-                    .collect()
-            }
-        }
-        "paysoc" => {
-            let roles = roles_for(value);
-            if roles.is_empty() {
-                vec![format!("/salaries/soc/{value}")]
-            } else {
-                roles
-                    .iter()
-                    .map(|slug| format!("/salaries/{slug}"))
-                    .collect()
-            }
-        }
+        // A job description for the occupation, or its pay page when we have none.
+        "soc" => occupation_pages(&roles_for(value), "/job-descriptions", value),
+        // The pay page: a role's when we wrote one.
+        "paysoc" => occupation_pages(&roles_for(value), "/salaries", value),
         other => panic!("unknown expectation {other}"),
     }
+}
+
+/// `{prefix}/{slug}` for each of `roles`, or the occupation's pay page when there is none.
+fn occupation_pages(roles: &[String], prefix: &str, code: &str) -> Vec<String> {
+    if roles.is_empty() {
+        return vec![format!("/salaries/soc/{code}")];
+    }
+    roles
+        .iter()
+        .map(|slug| format!("{prefix}/{slug}"))
+        .collect()
 }
 
 fn cases() -> Vec<(String, String)> {

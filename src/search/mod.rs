@@ -156,27 +156,23 @@ impl SearchIndex {
         }
         names.finish();
 
-        let roles: Vec<Page> = library
+        let roles = library
             .roles()
             .iter()
-            .map(|role| {
+            .map(|r| {
                 page(
-                    format!("/job-descriptions/{}", role.slug),
-                    &role.title,
-                    format!("{} {}", role.summary, role.body.text),
+                    "/job-descriptions",
+                    &r.slug,
+                    &r.title,
+                    &r.summary,
+                    &r.body.text,
                 )
             })
             .collect();
-        let articles: Vec<Page> = library
+        let articles = library
             .articles()
             .iter()
-            .map(|article| {
-                page(
-                    format!("/resources/{}", article.slug),
-                    &article.title,
-                    format!("{} {}", article.summary, article.body.text),
-                )
-            })
+            .map(|a| page("/resources", &a.slug, &a.title, &a.summary, &a.body.text))
             .collect();
         let vocabulary = Vocabulary::new(
             names
@@ -431,9 +427,11 @@ fn text_index(library: &Library) -> Result<TextIndex, rusqlite::Error> {
     TextIndex::build(roles.chain(articles))
 }
 
-fn page(href: String, title: &str, text: String) -> Page {
+/// A page at `{section}/{slug}`, its summary then its body kept for snippets.
+fn page(section: &str, slug: &str, title: &str, summary: &str, body: &str) -> Page {
+    let text = format!("{summary} {body}");
     Page {
-        href,
+        href: format!("{section}/{slug}"),
         title: title.to_owned(),
         folded: text.to_ascii_lowercase(),
         text,

@@ -77,8 +77,6 @@ pub struct Results {
     /// The query as read: trimmed and cut to [`super::MAX_QUERY_CHARS`]; empty when it
     /// holds no words to search for.
     pub query: String,
-    /// The state the query named, as a slug.
-    pub state: Option<String>,
     /// The results.
     pub hits: Vec<Hit>,
     /// When the query as typed found nothing, the corrected query the results are for.
@@ -92,7 +90,6 @@ impl Results {
     pub(super) fn for_query(query: &Query) -> Self {
         Self {
             query: query.text.clone(),
-            state: query.state.clone(),
             ..Self::default()
         }
     }

@@ -297,6 +297,11 @@ impl FormSession {
     }
 }
 
+/// A published figure as the builder's pay fields show it ("69,990").
+pub fn form_amount(figure: rolebook::wages::Figure) -> String {
+    rolebook::wages::money::thousands(figure.value().expect("a published figure"))
+}
+
 /// A CSS selector (panics on a typo in the test).
 pub fn sel(selector: &str) -> Selector {
     Selector::parse(selector).unwrap_or_else(|e| panic!("bad selector {selector}: {e}"))
