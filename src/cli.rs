@@ -94,11 +94,13 @@ fn import_oews(args: &ImportArgs) -> ExitCode {
     match import::run(&args.input, &manifest, &out) {
         Ok(summary) => {
             println!(
-                "wrote {}: {} occupations, {} areas, {} wage rows, {} bytes",
+                "wrote {}: {} occupations, {} areas, {} wage rows, {} metro areas, {} metro wage rows, {} bytes",
                 out.display(),
                 summary.occupations,
                 summary.areas,
                 summary.rows,
+                summary.metro_areas,
+                summary.metro_rows,
                 summary.bytes
             );
             ExitCode::SUCCESS

@@ -56,6 +56,12 @@ impl From<crate::builder::StoreError> for AppError {
     }
 }
 
+impl From<crate::wages::MetroError> for AppError {
+    fn from(error: crate::wages::MetroError) -> Self {
+        AppError::Internal(error.to_string())
+    }
+}
+
 impl From<actix_web::error::BlockingError> for AppError {
     fn from(error: actix_web::error::BlockingError) -> Self {
         AppError::Internal(error.to_string())

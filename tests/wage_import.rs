@@ -14,7 +14,8 @@ use sha2::{Digest, Sha256};
 const FOOTNOTE_5: &str =
     "This wage is equal to or greater than $115.00 per hour or $239,200 per year.";
 
-/// Values for datatypes 01..15 (02 and 05 are relative standard errors we do not import).
+/// Values for datatypes 01..15 (02 and 05 are the relative standard errors of employment
+/// and of the mean wage).
 type Cell = [(&'static str, Option<&'static str>); 15];
 
 fn plain(values: [&'static str; 15]) -> Cell {
@@ -34,7 +35,9 @@ fn build_database(path: &Path) {
          CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
          INSERT INTO meta VALUES ('release', 'May 2025'), ('release_code', '2025A01');
          INSERT INTO area VALUES ('0000000', 'N', '00', 'National'), ('0600000', 'S', '06', 'California'),
-            ('4800000', 'S', '48', 'Texas'), ('0010180', 'M', '48', 'Abilene, TX');
+            ('4800000', 'S', '48', 'Texas'), ('3600000', 'S', '36', 'New York'),
+            ('3400000', 'S', '34', 'New Jersey'), ('0010180', 'M', '48', 'Abilene, TX'),
+            ('0035620', 'M', '36', 'New York-Newark-Jersey City, NY-NJ');
          INSERT INTO occupation VALUES ('410000', 'Sales and Related Occupations', 0),
             ('413091', 'Sales Representatives of Services, Except Advertising', 3),
             ('272011', 'Actors', 3), ('291211', 'Anesthesiologists', 3), ('290000', 'Healthcare Practitioners', 0),
@@ -62,15 +65,17 @@ fn build_database(path: &Path) {
     for i in [7, 8, 9, 12, 13, 14] {
         top_coded[i].1 = Some("5");
     }
-    let not_released: Cell =
-        std::array::from_fn(|i| ("-", Some(if i == 1 || i == 4 { "3" } else { "8" })));
-    let rows: [(&str, Cell); 6] = [
+    let not_released: Cell = std::array::from_fn(|_| ("-", Some("8")));
+    let rows: [(&str, Cell); 9] = [
         ("OEUN0000000000000413091", annual),
         ("OEUN0000000000000272011", hourly_only),
         ("OEUS0600000000000291211", top_coded),
         ("OEUS4800000000000413091", not_released),
         ("OEUN0000000325000413091", annual),
         ("OEUM0010180000000413091", annual),
+        ("OEUM0035620000000291211", top_coded),
+        ("OEUM0035620000000413091", not_released),
+        ("OEUM0035620325000413091", annual),
     ];
     for (key, cell) in rows {
         let mut names = vec!["key".to_owned()];
@@ -140,8 +145,15 @@ fn imports_national_and_state_rows_with_their_footnotes() {
     let out = dir.path().join("out");
     let summary = import::run(&db, &dir.path().join("manifest.json"), &out).expect("import");
     assert_eq!(
-        (summary.occupations, summary.areas, summary.rows),
-        (6, 3, 4)
+        (
+            summary.occupations,
+            summary.areas,
+            summary.rows,
+            summary.metro_areas,
+            summary.metro_rows
+        ),
+        (6, 5, 4, 2, 3),
+        "industry rows are left out"
     );
 
     let wages = read(&out, "wages.csv");
@@ -153,24 +165,30 @@ fn imports_national_and_state_rows_with_their_footnotes() {
     );
     assert_eq!(
         lines[1],
-        "0000000,27-2011,55000,58.29,not-published,15.00,18.50,29.05,60.10,115.00,not-published,not-published,not-published,not-published,not-published"
+        "0000000,27-2011,55000,58.29,not-published,15.00,18.50,29.05,60.10,115.00,not-published,not-published,not-published,not-published,not-published,2.1,3.0,"
     );
     assert_eq!(
         lines[2],
-        "0000000,41-3091,1256010,39.63,82430,18.26,22.92,33.65,48.31,71.56,37980,47670,69990,100480,148840"
+        "0000000,41-3091,1256010,39.63,82430,18.26,22.92,33.65,48.31,71.56,37980,47670,69990,100480,148840,0.5,0.4,"
     );
     assert_eq!(
         lines[3],
-        "0600000,29-1211,3020,160.01,332820,80.00,100.00,top-coded,top-coded,top-coded,166400,208000,top-coded,top-coded,top-coded"
+        "0600000,29-1211,3020,160.01,332820,80.00,100.00,top-coded,top-coded,top-coded,166400,208000,top-coded,top-coded,top-coded,9.9,4.0,"
     );
     assert!(
-        lines[4].starts_with("4800000,41-3091,not-released,not-released,"),
+        lines[4].starts_with("4800000,41-3091,not-released,not-released,")
+            && lines[4].ends_with(",not-released,,,"),
         "{}",
         lines[4]
     );
     assert_eq!(
         read(&out, "areas.csv"),
-        "area,name\n0000000,National\n0600000,California\n4800000,Texas\n"
+        "area,name\n0000000,National\n0600000,California\n3400000,New Jersey\n3600000,New York\n4800000,Texas\n"
+    );
+    assert_eq!(
+        read(&out, "metro-areas.csv"),
+        "area,name,states\n0010180,\"Abilene, TX\",4800000\n0035620,\"New York-Newark-Jersey City, NY-NJ\",3600000 3400000\n",
+        "a metro area belongs to every state its name lists, its own first"
     );
     assert!(
         read(&out, "occupations.csv").contains(
@@ -185,6 +203,10 @@ fn imports_national_and_state_rows_with_their_footnotes() {
         "top_code_hourly_cents = 11500",
         "sha256 = \"bb\"",
         &format!("database_sha256 = \"{}\"", sha256(&db)),
+        &format!(
+            "metro_wages_sha256 = \"{}\"",
+            sha256(&out.join("metro-wages.sqlite"))
+        ),
     ] {
         assert!(
             release.contains(line),
@@ -224,6 +246,70 @@ fn the_output_loads_and_keeps_every_footnote_as_a_reason() {
         "no national row was published"
     );
     assert_eq!(data.release().top_code_annual, 239_200);
+
+    let metro = data.metro();
+    let (abilene, _) = metro.area("abilene-tx").expect("Abilene");
+    let (new_york_area, area) = metro
+        .area("new-york-newark-jersey-city-ny-nj")
+        .expect("New York");
+    let (new_york, _) = data.area("new-york").expect("state");
+    let (new_jersey, _) = data.area("new-jersey").expect("state");
+    assert_eq!(area.states, [new_york, new_jersey]);
+    assert_eq!(metro.in_state(new_jersey).len(), 1);
+    assert_eq!(metro.in_state(texas).len(), 1);
+    let sales = metro
+        .wages(&soc("41-3091"), abilene)
+        .expect("read")
+        .expect("row");
+    assert_eq!(sales.annual.median, Figure::Value(69_990));
+    assert_eq!(sales.precision.employment_rse, Some(5));
+    let top = metro
+        .wages(&soc("29-1211"), new_york_area)
+        .expect("read")
+        .expect("row");
+    assert_eq!(
+        top.annual.median,
+        Figure::TopCoded,
+        "footnote 5 stays a reason"
+    );
+    assert_eq!(top.annual.p25, Figure::Value(208_000));
+    let withheld = metro
+        .wages(&soc("41-3091"), new_york_area)
+        .expect("read")
+        .expect("row");
+    assert_eq!(
+        withheld.employment,
+        Figure::NotReleased,
+        "footnote 8 stays a reason"
+    );
+    assert_eq!(withheld.precision.wage_rse, None);
+    assert_eq!(metro.rows(&soc("41-3091")).expect("read").len(), 2);
+    assert_eq!(metro.with_median(&soc("41-3091")).expect("read"), [abilene]);
+    assert!(
+        metro
+            .wages(&soc("27-2011"), abilene)
+            .expect("read")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_changed_metro_database_is_refused_at_load() {
+    let (dir, db, _) = fixture();
+    let out = dir.path().join("out");
+    import::run(&db, &dir.path().join("manifest.json"), &out).expect("import");
+    let path = out.join("metro-wages.sqlite");
+    let mut bytes = fs::read(&path).expect("read");
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    fs::write(&path, bytes).expect("write");
+    let errors = WageData::load(&out).expect_err("a changed database is refused");
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|e| e.contains("metro-wages.sqlite") && e.contains("SHA-256")),
+        "{text:?}"
+    );
 }
 
 #[test]
@@ -238,7 +324,14 @@ fn output_is_deterministic_and_gz_input_gives_the_same_bytes() {
     import::run(&db, &manifest, &first).expect("first import");
     import::run(&db, &manifest, &second).expect("second import");
     import::run(&gz, &manifest, &from_gz).expect("gz import");
-    for file in ["release.toml", "areas.csv", "occupations.csv", "wages.csv"] {
+    for file in [
+        "release.toml",
+        "areas.csv",
+        "occupations.csv",
+        "wages.csv",
+        "metro-areas.csv",
+        "metro-wages.sqlite",
+    ] {
         let bytes = fs::read(first.join(file)).expect("read");
         assert_eq!(
             bytes,
@@ -326,7 +419,10 @@ fn the_command_line_imports_and_reports_failures() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(String::from_utf8_lossy(&output.stdout).contains("3 areas, 4 wage rows"));
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .contains("5 areas, 4 wage rows, 2 metro areas, 3 metro wage rows")
+    );
     let output = Command::new(env!("CARGO_BIN_EXE_rolebook"))
         .args(["import-oews", "/nonexistent/oews.sqlite", "--out"])
         .arg(&out)

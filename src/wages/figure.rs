@@ -1,5 +1,7 @@
 //! One published figure, or the reason BLS did not publish it, and how figures are
-//! written in the shipped CSV files.
+//! written in the shipped CSV files and the metro database.
+
+use super::precision::parse_decimal;
 
 /// What a column measures, which decides how its numbers are read and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,26 +64,42 @@ impl Figure {
 
 /// Reads "1256010" (a count or whole dollars) or "33.65" (an hourly wage, in cents).
 pub fn parse_number(text: &str, unit: Unit) -> Result<u64, String> {
-    let bad = || format!("\"{text}\" is not a figure");
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     match unit {
-        Unit::Count | Unit::Annual if digits(text) => text.parse().map_err(|_| bad()),
-        Unit::Hourly => {
-            let (whole, fraction) = text.split_once('.').unwrap_or((text, "0"));
-            if !digits(whole) || !digits(fraction) || fraction.len() > 2 {
-                return Err(bad());
-            }
-            let whole: u64 = whole.parse().map_err(|_| bad())?;
-            let cents: u64 = fraction.parse().map_err(|_| bad())?;
-            // "33.5" is 50 cents, "33.05" is 5.
-            let cents = if fraction.len() == 1 {
-                cents * 10
-            } else {
-                cents
-            };
-            Ok(whole * 100 + cents)
+        Unit::Count | Unit::Annual if digits => text
+            .parse()
+            .map_err(|_| format!("\"{text}\" is not a figure")),
+        Unit::Hourly => parse_decimal(text, 2),
+        _ => Err(format!("\"{text}\" is not a figure")),
+    }
+}
+
+/// Reason codes in the metro database, where a figure is one integer: BLS's footnote
+/// number, negated.
+const CODE_NOT_PUBLISHED: i64 = -4;
+const CODE_TOP_CODED: i64 = -5;
+const CODE_NOT_RELEASED: i64 = -8;
+
+impl Figure {
+    /// The figure as one integer: the value, or its footnote number negated.
+    pub fn to_code(self) -> i64 {
+        match self {
+            // Values are dollars, cents or job counts, far below i64::MAX.
+            Figure::Value(value) => i64::try_from(value).unwrap_or(i64::MAX),
+            Figure::NotPublished => CODE_NOT_PUBLISHED,
+            Figure::TopCoded => CODE_TOP_CODED,
+            Figure::NotReleased => CODE_NOT_RELEASED,
         }
-        _ => Err(bad()),
+    }
+
+    /// The inverse of [`Figure::to_code`]; `None` for a code that means nothing.
+    pub fn from_code(code: i64) -> Option<Self> {
+        match code {
+            CODE_NOT_PUBLISHED => Some(Figure::NotPublished),
+            CODE_TOP_CODED => Some(Figure::TopCoded),
+            CODE_NOT_RELEASED => Some(Figure::NotReleased),
+            value => u64::try_from(value).ok().map(Figure::Value),
+        }
     }
 }
 
@@ -115,5 +133,19 @@ mod tests {
         assert!(Figure::from_csv("top-coded", Unit::Count).is_err());
         assert_eq!(parse_number("33.5", Unit::Hourly), Ok(3350));
         assert_eq!(parse_number("12", Unit::Hourly), Ok(1200));
+    }
+
+    #[test]
+    fn database_codes_round_trip() {
+        for figure in [
+            Figure::Value(0),
+            Figure::Value(69_990),
+            Figure::TopCoded,
+            Figure::NotReleased,
+            Figure::NotPublished,
+        ] {
+            assert_eq!(Figure::from_code(figure.to_code()), Some(figure));
+        }
+        assert_eq!(Figure::from_code(-1), None);
     }
 }

@@ -6,7 +6,8 @@ use std::path::Path;
 use time::Date;
 
 use super::{
-    AREAS_FILE, Area, COLUMNS, Figure, Level, OCCUPATIONS_FILE, Occupation, RELEASE_FILE, Release,
+    AREAS_FILE, Area, COLUMNS, Figure, Level, METRO_AREAS_FILE, METRO_WAGES_FILE, MetroArea,
+    MetroWages, OCCUPATIONS_FILE, Occupation, PRECISION_COLUMNS, Precision, RELEASE_FILE, Release,
     ReleaseFile, SocCode, WAGES_FILE, WageData, Wages, slugify,
 };
 use crate::content::{ContentError, LineIndex, Problem};
@@ -21,12 +22,20 @@ impl WageData {
         let areas = load_areas(&dir.join(AREAS_FILE), &mut errors);
         let occupations = load_occupations(&dir.join(OCCUPATIONS_FILE), &mut errors);
         let wages = load_wages(&dir.join(WAGES_FILE), &areas, &occupations, &mut errors);
-        match release {
-            Some(release) if errors.is_empty() => Ok(Self {
+        let metro_areas = load_metro_areas(&dir.join(METRO_AREAS_FILE), &areas, &mut errors);
+        let metro = release.as_ref().and_then(|(_, sha256)| {
+            let path = dir.join(METRO_WAGES_FILE);
+            MetroWages::open(metro_areas, &path, sha256)
+                .map_err(|message| errors.push(Problem::new(1, message).in_file(&path)))
+                .ok()
+        });
+        match (release, metro) {
+            (Some((release, _)), Some(metro)) if errors.is_empty() => Ok(Self {
                 release,
                 areas,
                 occupations,
                 wages,
+                metro,
             }),
             _ => Err(errors),
         }
@@ -39,7 +48,8 @@ fn to_date(datetime: &toml::value::Datetime) -> Option<Date> {
     Date::from_calendar_date(i32::from(date.year), month, date.day).ok()
 }
 
-fn load_release(path: &Path) -> Result<Release, ContentError> {
+/// The release, and the SHA-256 its metro database must have.
+fn load_release(path: &Path) -> Result<(Release, String), ContentError> {
     let problem = |line, message: String| Problem::new(line, message).in_file(path);
     let text = std::fs::read_to_string(path)
         .map_err(|e| problem(1, format!("cannot read the file: {e}")))?;
@@ -51,14 +61,15 @@ fn load_release(path: &Path) -> Result<Release, ContentError> {
     })?;
     let published =
         to_date(&file.published).ok_or_else(|| problem(1, "`published` must be a date".into()))?;
-    Ok(Release {
+    let release = Release {
         publisher: file.publisher,
         survey: file.survey,
         name: file.release,
         published,
         top_code_annual: file.top_code_annual,
         top_code_hourly_cents: file.top_code_hourly_cents,
-    })
+    };
+    Ok((release, file.metro_wages_sha256))
 }
 
 /// More errors than this in the wage data means the wrong file, not typos: stop listing.
@@ -154,10 +165,7 @@ fn load_wages(
         .map(|(i, a)| (a.code.as_str(), i))
         .collect();
     let mut wages: HashMap<SocCode, Vec<Option<Wages>>> = HashMap::new();
-    let header: Vec<&str> = ["area", "soc"]
-        .into_iter()
-        .chain(COLUMNS.iter().map(|(name, _)| *name))
-        .collect();
+    let header = wage_header();
     read_csv(path, &header, errors, |record| {
         let area = *area_index
             .get(&record[0])
@@ -176,8 +184,11 @@ fn load_wages(
             figures[i] =
                 Figure::from_csv(&record[i + 2], *unit).map_err(|e| format!("{name}: {e}"))?;
         }
+        let extra = [&record[15], &record[16], &record[17]];
+        let mut row = Wages::from_row(figures);
+        row.precision = Precision::from_csv(extra)?;
         let slots = wages.entry(soc).or_insert_with(|| vec![None; areas.len()]);
-        if slots[area].replace(Wages::from_row(figures)).is_some() {
+        if slots[area].replace(row).is_some() {
             return Err(format!(
                 "a second row for {} in {}",
                 &record[1], areas[area].name
@@ -186,4 +197,49 @@ fn load_wages(
         Ok(())
     });
     wages
+}
+
+/// The columns of `wages.csv`: area, occupation, the figures, then their precision.
+pub fn wage_header() -> Vec<&'static str> {
+    ["area", "soc"]
+        .into_iter()
+        .chain(COLUMNS.iter().map(|(name, _)| *name))
+        .chain(PRECISION_COLUMNS)
+        .collect()
+}
+
+/// `metro-areas.csv`: each area's code, BLS's name, and the codes of the states it
+/// spans (space-separated, the one BLS files it under first).
+fn load_metro_areas(path: &Path, areas: &[Area], errors: &mut Vec<ContentError>) -> Vec<MetroArea> {
+    let mut metro: Vec<MetroArea> = Vec::new();
+    read_csv(path, &["area", "name", "states"], errors, |record| {
+        let (code, name) = (&record[0], &record[1]);
+        if code.len() != 7 || !code.bytes().all(|b| b.is_ascii_digit()) || name.is_empty() {
+            return Err(format!(
+                "\"{code}\" is not a seven-digit area code with a name"
+            ));
+        }
+        let states = record[2]
+            .split(' ')
+            .map(|state| {
+                areas
+                    .iter()
+                    .position(|a| a.code == state)
+                    .filter(|&i| i > 0)
+                    .ok_or_else(|| format!("{state} is not a state in {AREAS_FILE}"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let slug = slugify(name);
+        if metro.iter().any(|m| m.slug == slug) || areas.iter().any(|a| a.slug == slug) {
+            return Err(format!("a second area named \"{name}\""));
+        }
+        metro.push(MetroArea {
+            code: code.to_owned(),
+            name: name.to_owned(),
+            slug,
+            states,
+        });
+        Ok(())
+    });
+    metro
 }

@@ -4,7 +4,9 @@
 mod figure;
 pub mod import;
 mod load;
+mod metro;
 pub mod money;
+mod precision;
 mod soc;
 
 use std::collections::{BTreeMap, HashMap};
@@ -13,6 +15,10 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 pub use figure::{Figure, Unit};
+pub use metro::{MetroArea, MetroError, MetroWages};
+pub use precision::{
+    IMPRECISE_EMPLOYMENT_RSE, IMPRECISE_WAGE_RSE, PRECISION_COLUMNS, Precision, decimal,
+};
 pub use soc::SocCode;
 
 /// File names inside the data directory.
@@ -23,6 +29,10 @@ pub const AREAS_FILE: &str = "areas.csv";
 pub const OCCUPATIONS_FILE: &str = "occupations.csv";
 /// One row per area and detailed occupation.
 pub const WAGES_FILE: &str = "wages.csv";
+/// Metropolitan and nonmetropolitan areas and the states each belongs to.
+pub const METRO_AREAS_FILE: &str = "metro-areas.csv";
+/// The metro areas' wages: a read-only SQLite database, read as pages ask.
+pub const METRO_WAGES_FILE: &str = "metro-wages.sqlite";
 
 /// The figure columns of `wages.csv`, after `area` and `soc`, in order.
 pub const COLUMNS: [(&str, Unit); 13] = [
@@ -69,6 +79,8 @@ pub struct Wages {
     pub hourly: Percentiles,
     /// Annual percentiles, in dollars.
     pub annual: Percentiles,
+    /// Relative standard errors and the location quotient.
+    pub precision: Precision,
 }
 
 impl Wages {
@@ -87,6 +99,7 @@ impl Wages {
             annual_mean: f[2],
             hourly: percentiles(&f[3..8]),
             annual: percentiles(&f[8..13]),
+            precision: Precision::default(),
         }
     }
 
@@ -202,6 +215,8 @@ pub struct ReleaseFile {
     pub top_code_hourly_cents: u64,
     /// SHA-256 of the imported SQLite database.
     pub database_sha256: String,
+    /// SHA-256 of [`METRO_WAGES_FILE`], checked when it is opened.
+    pub metro_wages_sha256: String,
     /// BLS's footnotes, by code.
     pub footnotes: BTreeMap<String, String>,
     /// The BLS files the database was built from.
@@ -260,6 +275,8 @@ pub struct WageData {
     occupations: BTreeMap<SocCode, Occupation>,
     /// For each detailed occupation, its wages in each area, indexed like `areas`.
     wages: HashMap<SocCode, Vec<Option<Wages>>>,
+    /// Metropolitan and nonmetropolitan areas, read from their database on demand.
+    metro: MetroWages,
 }
 
 impl WageData {
@@ -299,6 +316,11 @@ impl WageData {
     /// True if `soc` is a detailed occupation with national estimates.
     pub fn has(&self, soc: &SocCode) -> bool {
         self.wages(soc, 0).is_some()
+    }
+
+    /// The metropolitan and nonmetropolitan areas.
+    pub fn metro(&self) -> &MetroWages {
+        &self.metro
     }
 }
 

@@ -9,13 +9,18 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use super::load::wage_header;
 use super::{
-    AREAS_FILE, COLUMNS, OCCUPATIONS_FILE, RELEASE_FILE, ReleaseFile, SourceFile, WAGES_FILE,
+    AREAS_FILE, METRO_AREAS_FILE, METRO_WAGES_FILE, OCCUPATIONS_FILE, RELEASE_FILE, ReleaseFile,
+    SourceFile, WAGES_FILE,
 };
 
+mod metro_db;
 mod source;
 
-use source::{areas, check_release, occupations, open_oews, query, top_codes, wage_rows};
+use source::{
+    WageRow, areas, check_release, metro_areas, occupations, open_oews, query, top_codes, wage_rows,
+};
 
 /// Why an import failed.
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +60,10 @@ pub struct Summary {
     pub areas: usize,
     /// Rows in `wages.csv`.
     pub rows: usize,
+    /// Metropolitan and nonmetropolitan areas.
+    pub metro_areas: usize,
+    /// Rows in the metro database.
+    pub metro_rows: usize,
     /// Bytes written, all files.
     pub bytes: u64,
 }
@@ -94,7 +103,7 @@ fn date(manifest: &Path, field: &str, text: &str) -> Result<toml::value::Datetim
 }
 
 /// Imports `input` (a `.sqlite` file, or `.gz` of one) checked against `manifest`
-/// (BLS's `manifest.json`), writing the four data files into `out`.
+/// (BLS's `manifest.json`), writing the six data files into `out`.
 pub fn run(input: &Path, manifest_file: &Path, out: &Path) -> Result<Summary, ImportError> {
     let gzipped = input.extension().is_some_and(|ext| ext == "gz");
     let unpacked = tempfile::NamedTempFile::new()
@@ -117,7 +126,9 @@ pub fn run(input: &Path, manifest_file: &Path, out: &Path) -> Result<Summary, Im
     let (top_code_annual, top_code_hourly_cents) = top_codes(&db, input)?;
     let occupations = occupations(&db, input)?;
     let areas = areas(&db, input)?;
-    let rows = wage_rows(&db, input, &occupations)?;
+    let rows = wage_rows(&db, input, &occupations, &['N', 'S'])?;
+    let metro_areas = metro_areas(&db, input)?;
+    let metro_rows = wage_rows(&db, input, &occupations, &['M'])?;
     let footnotes = query(
         &db,
         input,
@@ -140,6 +151,10 @@ pub fn run(input: &Path, manifest_file: &Path, out: &Path) -> Result<Summary, Im
         .iter()
         .map(|s| s.last_modified)
         .max_by_key(|d| d.to_string());
+    fs::create_dir_all(out).map_err(|source| io_error(out, source))?;
+    let metro_path = out.join(METRO_WAGES_FILE);
+    metro_db::write(&metro_path, &metro_rows, &release_code)?;
+    let metro_wages_sha256 = sha256(&mut open(&metro_path)?, &metro_path)?;
     let release = ReleaseFile {
         publisher: "U.S. Bureau of Labor Statistics".into(),
         survey: "Occupational Employment and Wage Statistics".into(),
@@ -151,11 +166,11 @@ pub fn run(input: &Path, manifest_file: &Path, out: &Path) -> Result<Summary, Im
         top_code_annual,
         top_code_hourly_cents,
         database_sha256,
+        metro_wages_sha256,
         footnotes: footnotes.into_iter().collect(),
         sources,
     };
 
-    fs::create_dir_all(out).map_err(|source| io_error(out, source))?;
     let release_toml = toml::to_string(&release).map_err(|e| not_oews(input, e.to_string()))?;
     let header = "# Written by `rolebook import-oews` from the BLS OEWS database; do not edit.\n\n";
     let mut bytes = write(
@@ -167,17 +182,37 @@ pub fn run(input: &Path, manifest_file: &Path, out: &Path) -> Result<Summary, Im
         &csv_bytes(&["soc", "title", "level"], &occupations),
     )?;
     bytes += write(&out.join(AREAS_FILE), &csv_bytes(&["area", "name"], &areas))?;
-    let header: Vec<&str> = ["area", "soc"]
-        .into_iter()
-        .chain(COLUMNS.iter().map(|(name, _)| *name))
-        .collect();
-    bytes += write(&out.join(WAGES_FILE), &csv_bytes(&header, &rows))?;
+    bytes += write(
+        &out.join(METRO_AREAS_FILE),
+        &csv_bytes(&["area", "name", "states"], &metro_areas),
+    )?;
+    let records: Vec<Vec<String>> = rows.iter().map(csv_record).collect();
+    bytes += write(&out.join(WAGES_FILE), &csv_bytes(&wage_header(), &records))?;
+    bytes += fs::metadata(&metro_path)
+        .map_err(|source| io_error(&metro_path, source))?
+        .len();
     Ok(Summary {
         occupations: occupations.len(),
         areas: areas.len(),
         rows: rows.len(),
+        metro_areas: metro_areas.len(),
+        metro_rows: metro_rows.len(),
         bytes,
     })
+}
+
+/// A row of `wages.csv`.
+fn csv_record(row: &WageRow) -> Vec<String> {
+    let figures = row
+        .figures
+        .iter()
+        .zip(super::COLUMNS)
+        .map(|(figure, (_, unit))| figure.to_csv(unit));
+    [row.area.clone(), row.soc.to_string()]
+        .into_iter()
+        .chain(figures)
+        .chain(row.precision.to_csv())
+        .collect()
 }
 
 /// `manifest.json` beside the input, BLS's usual layout.

@@ -1,5 +1,5 @@
 //! Reading BLS's OEWS SQLite database: its schema, release, top codes, occupations,
-//! areas and the cross-industry national and state cells.
+//! areas and the cross-industry cells of the nation, the states and the metro areas.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -8,7 +8,8 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::{ImportError, Manifest, not_oews};
 use crate::wages::figure::parse_number;
-use crate::wages::{COLUMNS, Figure, SocCode, Unit};
+use crate::wages::precision::parse_decimal;
+use crate::wages::{COLUMNS, Figure, PRECISION_COLUMNS, Precision, SocCode, Unit};
 
 /// BLS datatype codes of [`COLUMNS`], in the same order.
 const DATATYPES: [&str; 13] = [
@@ -147,25 +148,53 @@ pub(super) fn areas(db: &Connection, input: &Path) -> Result<Vec<Vec<String>>, I
     Ok(areas)
 }
 
-/// One row per national or state area and detailed occupation, cross-industry.
+/// One cross-industry cell of a detailed occupation in one area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct WageRow {
+    /// The area code, `0000000` for the nation.
+    pub area: String,
+    /// The occupation.
+    pub soc: SocCode,
+    /// The figures, in [`COLUMNS`] order.
+    pub figures: [Figure; 13],
+    /// Relative standard errors and location quotient.
+    pub precision: Precision,
+}
+
+/// BLS datatype codes of the employment RSE, the mean wage RSE and the location quotient.
+const PRECISION_DATATYPES: [&str; 3] = ["02", "05", "17"];
+
+/// Cross-industry rows of detailed occupations for the areas whose type (`N`, `S` or
+/// `M`) is in `types`, sorted by area then occupation.
 pub(super) fn wage_rows(
     db: &Connection,
     input: &Path,
     occupations: &[Vec<String>],
-) -> Result<Vec<Vec<String>>, ImportError> {
+    types: &[char],
+) -> Result<Vec<WageRow>, ImportError> {
     let detailed: HashSet<&str> = occupations
         .iter()
         .filter(|o| o[2] == "detailed")
         .map(|o| o[0].as_str())
         .collect();
-    let columns: Vec<String> = DATATYPES.iter().map(|d| format!("v{d}, f{d}")).collect();
+    let datatypes: Vec<&str> = DATATYPES
+        .iter()
+        .chain(&PRECISION_DATATYPES)
+        .copied()
+        .collect();
+    let columns: Vec<String> = datatypes.iter().map(|d| format!("v{d}, f{d}")).collect();
+    let ranges: Vec<String> = types
+        .iter()
+        .map(|t| format!("(key >= 'OEU{t}' AND key < 'OEU{t}~')"))
+        .collect();
     let sql = format!(
-        "SELECT key, {} FROM cell WHERE (key >= 'OEUN' AND key < 'OEUO') OR (key >= 'OEUS' AND key < 'OEUT') ORDER BY key",
-        columns.join(", ")
+        "SELECT key, {} FROM cell WHERE {} ORDER BY key",
+        columns.join(", "),
+        ranges.join(" OR ")
     );
     let cells = query(db, input, &sql, |r| {
-        let mut values = Vec::with_capacity(1 + DATATYPES.len() * 2);
-        for i in 0..=DATATYPES.len() * 2 {
+        let mut values = Vec::with_capacity(1 + datatypes.len() * 2);
+        for i in 0..=datatypes.len() * 2 {
             values.push(r.get::<_, Option<String>>(i)?);
         }
         Ok(values)
@@ -185,17 +214,158 @@ pub(super) fn wage_rows(
         if industry != ALL_INDUSTRIES || !detailed.contains(soc.as_str()) {
             continue;
         }
-        let mut row = vec![area.to_owned(), soc.to_string()];
+        let pair = |i: usize| (cell[1 + 2 * i].as_deref(), cell[2 + 2 * i].as_deref());
+        let mut figures = [Figure::NotReleased; 13];
         for (i, (name, unit)) in COLUMNS.iter().enumerate() {
-            let (value, footnote) = (cell[1 + 2 * i].as_deref(), cell[2 + 2 * i].as_deref());
-            let figure = figure(value, footnote, *unit)
+            let (value, footnote) = pair(i);
+            figures[i] = figure(value, footnote, *unit)
                 .map_err(|e| not_oews(input, format!("{key} {name}: {e}")))?;
-            row.push(figure.to_csv(*unit));
         }
-        rows.push(row);
+        let mut extra = [None; 3];
+        for (i, (slot, places)) in extra.iter_mut().zip([1, 1, 2]).enumerate() {
+            let (value, footnote) = pair(DATATYPES.len() + i);
+            *slot = precision(value, footnote, places)
+                .map_err(|e| not_oews(input, format!("{key} {}: {e}", PRECISION_COLUMNS[i])))?;
+        }
+        let precision = Precision {
+            employment_rse: extra[0],
+            wage_rse: extra[1],
+            location_quotient: extra[2],
+        };
+        rows.push(WageRow {
+            area: area.to_owned(),
+            soc,
+            figures,
+            precision,
+        });
     }
-    rows.sort();
+    rows.sort_by(|a, b| (&a.area, &a.soc).cmp(&(&b.area, &b.soc)));
     Ok(rows)
+}
+
+/// An RSE or location quotient cell: a decimal, or nothing (not released, or not
+/// defined, as the nation's location quotient is not).
+fn precision(
+    value: Option<&str>,
+    footnote: Option<&str>,
+    places: u32,
+) -> Result<Option<u16>, String> {
+    match (value, footnote) {
+        (None, None) | (Some("-") | None, Some("8")) => Ok(None),
+        (Some(number), None) => {
+            let value = parse_decimal(number, places)?;
+            u16::try_from(value)
+                .map(Some)
+                .map_err(|_| format!("\"{number}\" is too large"))
+        }
+        (value, footnote) => Err(format!(
+            "unexpected value {value:?} with footnote {footnote:?}"
+        )),
+    }
+}
+
+/// USPS abbreviations and the FIPS codes BLS uses for states, DC and territories.
+const STATE_ABBREVIATIONS: [(&str, &str); 54] = [
+    ("AL", "01"),
+    ("AK", "02"),
+    ("AZ", "04"),
+    ("AR", "05"),
+    ("CA", "06"),
+    ("CO", "08"),
+    ("CT", "09"),
+    ("DE", "10"),
+    ("DC", "11"),
+    ("FL", "12"),
+    ("GA", "13"),
+    ("HI", "15"),
+    ("ID", "16"),
+    ("IL", "17"),
+    ("IN", "18"),
+    ("IA", "19"),
+    ("KS", "20"),
+    ("KY", "21"),
+    ("LA", "22"),
+    ("ME", "23"),
+    ("MD", "24"),
+    ("MA", "25"),
+    ("MI", "26"),
+    ("MN", "27"),
+    ("MS", "28"),
+    ("MO", "29"),
+    ("MT", "30"),
+    ("NE", "31"),
+    ("NV", "32"),
+    ("NH", "33"),
+    ("NJ", "34"),
+    ("NM", "35"),
+    ("NY", "36"),
+    ("NC", "37"),
+    ("ND", "38"),
+    ("OH", "39"),
+    ("OK", "40"),
+    ("OR", "41"),
+    ("PA", "42"),
+    ("RI", "44"),
+    ("SC", "45"),
+    ("SD", "46"),
+    ("TN", "47"),
+    ("TX", "48"),
+    ("UT", "49"),
+    ("VT", "50"),
+    ("VA", "51"),
+    ("WA", "53"),
+    ("WV", "54"),
+    ("WI", "55"),
+    ("WY", "56"),
+    ("GU", "66"),
+    ("PR", "72"),
+    ("VI", "78"),
+];
+
+/// Metropolitan and nonmetropolitan areas: code, name, and the state area codes they
+/// span (space-separated), the state BLS files each under first. A metro area's name
+/// ends with its states ("New York-Newark-Jersey City, NY-NJ"); a nonmetropolitan
+/// area lies in its one state.
+pub(super) fn metro_areas(db: &Connection, input: &Path) -> Result<Vec<Vec<String>>, ImportError> {
+    let areas = query(
+        db,
+        input,
+        "SELECT area_code, area_name, state_code FROM area WHERE areatype_code = 'M' ORDER BY area_code",
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        },
+    )?;
+    areas
+        .into_iter()
+        .map(|(code, name, state)| {
+            let mut states = vec![state];
+            if let Some((_, suffix)) = name.rsplit_once(", ")
+                && !name.contains("nonmetropolitan")
+            {
+                for abbreviation in suffix.split('-') {
+                    let fips = STATE_ABBREVIATIONS
+                        .iter()
+                        .find(|(a, _)| *a == abbreviation)
+                        .map(|(_, fips)| (*fips).to_owned())
+                        .ok_or_else(|| {
+                            not_oews(
+                                input,
+                                format!("area {code} \"{name}\": unknown state {abbreviation}"),
+                            )
+                        })?;
+                    if !states.contains(&fips) {
+                        states.push(fips);
+                    }
+                }
+            }
+            let states: Vec<String> = states.iter().map(|s| format!("{s}00000")).collect();
+            Ok(vec![code, name, states.join(" ")])
+        })
+        .collect()
 }
 
 /// A BLS cell: a number, or `-` with the footnote saying why there is none.
