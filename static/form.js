@@ -31,10 +31,12 @@
   });
 })();
 
-// When the state changes, offer that state's pay range in place, unless the pay was
-// already changed by hand. Without this script, "Update suggested pay" does the same.
+// When the state or metro area changes, offer that place's pay range in place (and,
+// for a new state, its areas), unless the pay was already changed by hand. Without
+// this script, "Update suggested pay" does the same.
 (function () {
   var state = document.getElementById("state");
+  var metro = document.getElementById("metro");
   var button = document.getElementById("update-pay");
   var min = document.getElementById("pay_min");
   var max = document.getElementById("pay_max");
@@ -46,15 +48,27 @@
   }
   var suggested = { min: min.value, max: max.value };
   button.parentNode.hidden = true;
-  state.addEventListener("change", function () {
-    if (min.value !== suggested.min || max.value !== suggested.max) {
-      button.parentNode.hidden = false;
+  function areas(list, chosen) {
+    if (!metro) {
       return;
     }
+    var whole = document.createElement("option");
+    whole.value = "";
+    whole.textContent = "The whole state";
+    metro.replaceChildren.apply(metro, [whole].concat(list.map(function (area) {
+      var option = document.createElement("option");
+      option.value = area[0];
+      option.textContent = area[1];
+      option.selected = area[0] === chosen;
+      return option;
+    })));
+  }
+  function update(newState) {
     var query = new URLSearchParams({
       role: form.elements.role.value,
       soc: form.elements.soc.value,
-      state: state.value
+      state: state.value,
+      metro: newState || !metro ? "" : metro.value
     });
     fetch("/job-descriptions/suggested-pay?" + query)
       .then(function (response) { return response.ok ? response.json() : null; })
@@ -62,14 +76,27 @@
         if (!pay) {
           return;
         }
-        min.value = suggested.min = pay.min;
-        max.value = suggested.max = pay.max;
-        period.value = pay.period;
-        source.textContent = pay.source;
-        source.hidden = false;
+        if (newState) {
+          areas(pay.areas, pay.metro);
+        }
+        if (min.value !== suggested.min || max.value !== suggested.max) {
+          button.parentNode.hidden = false;
+          return;
+        }
+        if (pay.min) {
+          min.value = suggested.min = pay.min;
+          max.value = suggested.max = pay.max;
+          period.value = pay.period;
+          source.textContent = pay.source;
+          source.hidden = false;
+        }
       })
       .catch(function () {});
-  });
+  }
+  state.addEventListener("change", function () { update(true); });
+  if (metro) {
+    metro.addEventListener("change", function () { update(false); });
+  }
 })();
 
 // After a failed save, start at the list of what to fix (its links lead to each field).

@@ -1,5 +1,5 @@
-//! Builder journeys in a real browser: editing a saved draft, the state carried from
-//! a role page into the form and the pay following the state, focus after a failed
+//! Builder journeys in a real browser: editing a saved draft, the state (and metro
+//! area) carried from a role page into the form and the pay following the place, focus after a failed
 //! save, starting from an occupation we have no page for, and phone layouts.
 
 mod common;
@@ -20,6 +20,15 @@ where
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// The 25th percentile of `slug`'s occupation in the metro area `metro`, as the form shows it.
+fn metro_p25(slug: &str, metro: &str) -> String {
+    let role = library().role(slug).expect("role");
+    let areas = library().wages().metro();
+    let area = areas.area(metro).expect("metro area").0;
+    let wages = areas.wages(&role.soc, area).expect("read").expect("wages");
+    common::form_amount(wages.annual.p25)
 }
 
 fn p25(slug: &str, state: &str) -> String {
@@ -97,6 +106,68 @@ async fn the_state_chosen_on_a_role_page_reaches_the_form_and_pay_follows_the_st
         })
         .await;
         assert!(browser.texts(".suggestion").await[0].contains("in Texas"));
+    };
+    tokio::time::timeout(Duration::from_secs(90), journey)
+        .await
+        .expect("in time");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_metro_chosen_on_a_role_page_reaches_the_form_and_pay_follows_the_place() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let select = |css: &'static str, label: &'static str| {
+        let browser = &browser;
+        async move {
+            let element = browser
+                .client
+                .find(fantoccini::Locator::Css(css))
+                .await
+                .expect("selector");
+            element.select_by_label(label).await.expect("choose");
+        }
+    };
+    let journey = async {
+        browser.open("/job-descriptions/electrician").await;
+        browser.choose_state("Colorado").await;
+        select("#metro", "Pueblo, CO").await;
+        browser.click("form.state-picker button").await;
+        until("the Pueblo panel", || async {
+            browser.texts("#salary .panel-place").await.len() == 3
+        })
+        .await;
+        browser.click(".cta a").await;
+        browser.wait_for_heading("Build a job description").await;
+        assert_eq!(browser.value("#metro").await, "pueblo-co");
+        assert_eq!(
+            browser.value("#pay_min").await,
+            metro_p25("electrician", "pueblo-co")
+        );
+
+        // A new state: its areas are offered and its pay filled in, at once.
+        select("#state", "Texas").await;
+        let texas = p25("electrician", "texas");
+        until("Texas pay", || async {
+            browser.value("#pay_min").await == texas
+        })
+        .await;
+        until("the Texas areas", || async {
+            browser
+                .texts("#metro option")
+                .await
+                .contains(&"Houston-Pasadena-The Woodlands, TX".to_owned())
+        })
+        .await;
+        select("#metro", "Houston-Pasadena-The Woodlands, TX").await;
+        let houston = metro_p25("electrician", "houston-pasadena-the-woodlands-tx");
+        until("Houston pay", || async {
+            browser.value("#pay_min").await == houston
+        })
+        .await;
+        assert!(
+            browser.texts(".suggestion").await[0].contains("Houston-Pasadena-The Woodlands, TX")
+        );
     };
     tokio::time::timeout(Duration::from_secs(90), journey)
         .await

@@ -1,60 +1,11 @@
-//! The metro-area wages the site ships, compared cell by cell with BLS's own database:
-//! `tests/data/oews-metro-sample.tsv` holds 448 cells exactly as the OEWS database has
-//! them (written by `scripts/sample-oews-metro`), withheld, top-coded and hourly-only
-//! ones among them.
+//! The metro-area wages the site ships, compared cell by cell with BLS's own database
+//! (448 sampled cells, withheld, top-coded and hourly-only ones among them; see
+//! `common::oews_sample`).
 
 mod common;
 
-use std::path::Path;
-
-use rolebook::wages::{COLUMNS, Figure, SocCode, Unit, Wages};
-
-/// BLS's datatype for each of [`COLUMNS`], as the sample names its columns.
-const DATATYPES: [&str; 13] = [
-    "01", "03", "04", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15",
-];
-
-/// A source cell read our own way, independently of the importer: the number as BLS
-/// writes it, scaled to cents for hourly wages, or the reason its footnote gives.
-fn expected(value: &str, footnote: &str, unit: Unit) -> Figure {
-    match (value, footnote) {
-        ("-" | "", "5") => Figure::TopCoded,
-        ("-" | "", "8") => Figure::NotReleased,
-        ("-" | "", "4") => Figure::NotPublished,
-        (number, "") => Figure::Value(scaled(number, if unit == Unit::Hourly { 2 } else { 0 })),
-        other => panic!("unexpected source cell {other:?}"),
-    }
-}
-
-/// "33.65" with 2 places is 3365; "4.2" with 1 place is 42.
-fn scaled(number: &str, places: usize) -> u64 {
-    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
-    let fraction = format!("{fraction:0<places$}");
-    format!("{whole}{fraction}").parse().expect("a number")
-}
-
-fn optional(value: &str, places: usize) -> Option<u16> {
-    match value {
-        "" | "-" => None,
-        number => Some(u16::try_from(scaled(number, places)).expect("small")),
-    }
-}
-
-fn sample() -> Vec<std::collections::HashMap<String, String>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/oews-metro-sample.tsv");
-    let text = std::fs::read_to_string(path).expect("sample");
-    let mut lines = text.lines().filter(|l| !l.starts_with('#'));
-    let header: Vec<&str> = lines.next().expect("header").split('\t').collect();
-    lines
-        .map(|line| {
-            header
-                .iter()
-                .map(|h| h.to_string())
-                .zip(line.split('\t').map(str::to_owned))
-                .collect()
-        })
-        .collect()
-}
+use common::oews_sample;
+use rolebook::wages::{Figure, SocCode, Wages};
 
 fn shipped(key: &str) -> (String, Option<Wages>) {
     let data = common::library().wages();
@@ -75,27 +26,15 @@ fn shipped(key: &str) -> (String, Option<Wages>) {
 
 #[test]
 fn every_sampled_cell_matches_the_source_database() {
-    let cells = sample();
+    let cells = oews_sample::cells();
     assert!(cells.len() > 400, "the sample has {} cells", cells.len());
     let (mut withheld, mut top_coded, mut hourly_only) = (0, 0, 0);
     for cell in &cells {
-        let key = &cell["key"];
+        let key = &cell.key;
         let (area, wages) = shipped(key);
         let wages = wages.unwrap_or_else(|| panic!("{key} ({area}) is shipped"));
-        let figures = wages.to_row();
-        for (i, (name, unit)) in COLUMNS.iter().enumerate() {
-            let d = DATATYPES[i];
-            let want = expected(&cell[&format!("v{d}")], &cell[&format!("f{d}")], *unit);
-            assert_eq!(figures[i], want, "{key} ({area}) {name}");
-        }
-        let p = wages.precision;
-        assert_eq!(
-            p.employment_rse,
-            optional(&cell["v02"], 1),
-            "{key} employment RSE"
-        );
-        assert_eq!(p.wage_rse, optional(&cell["v05"], 1), "{key} wage RSE");
-        assert_eq!(p.location_quotient, optional(&cell["v17"], 2), "{key} LQ");
+        assert_eq!(wages.to_row(), cell.figures, "{key} ({area})");
+        assert_eq!(wages.precision, cell.precision, "{key} ({area})");
         withheld += usize::from(wages.employment == Figure::NotReleased);
         top_coded += usize::from(wages.annual.median == Figure::TopCoded);
         hourly_only += usize::from(wages.annual.median == Figure::NotPublished);

@@ -27,6 +27,8 @@ pub struct JobForm {
     pub city: String,
     /// State slug, for on-site and hybrid jobs.
     pub state: String,
+    /// Metro or nonmetro area slug within the state, for the suggested pay only.
+    pub metro: String,
     /// Where a remote job can hire.
     pub remote_regions: String,
     /// `full-time` and so on.
@@ -99,6 +101,7 @@ impl JobForm {
             workplace: posting.workplace.value().to_owned(),
             city,
             state,
+            metro: String::new(),
             remote_regions,
             employment_type: posting.employment_type.value().to_owned(),
             pay_min: form_value(posting.pay.min_cents),

@@ -1,6 +1,7 @@
 //! Starting a form: from a role we wrote (its title, posting summary, duties,
 //! requirements and skills) or from any occupation (the dictionary's most common
-//! title), each with the suggested pay for the chosen state, its source named.
+//! title), each with the suggested pay for the chosen metro area or state, its source
+//! named.
 
 use time::Date;
 
@@ -8,15 +9,16 @@ use super::choices::{Choice, PayPeriod};
 use super::form::{JobForm, SuggestedPay, lines};
 use crate::content::{Library, Role};
 use crate::wages::money::thousands;
-use crate::wages::{Figure, SocCode, Unit, WageData};
+use crate::wages::{Figure, SocCode, Unit, WageData, Wages};
 
 impl JobForm {
-    /// A form started from `role`, with pay for its occupation in `state` (a slug) or
-    /// nationally.
+    /// A form started from `role`, with pay for its occupation in `metro` or `state`
+    /// (slugs) or nationally.
     pub fn from_role(
         role: &Role,
         wages: &WageData,
         state: Option<&str>,
+        metro: Option<&str>,
         today: Date,
     ) -> (Self, Option<SuggestedPay>) {
         let body = &role.body;
@@ -29,7 +31,7 @@ impl JobForm {
             role: role.slug.clone(),
             ..Self::blank(today)
         };
-        form.with_pay(&role.soc, wages, state)
+        form.with_pay(&role.soc, wages, state, metro)
     }
 
     /// A form started from occupation `soc`: `title` if given, else the title most
@@ -40,6 +42,7 @@ impl JobForm {
         title: Option<&str>,
         library: &Library,
         state: Option<&str>,
+        metro: Option<&str>,
         today: Date,
     ) -> Option<(Self, Option<SuggestedPay>)> {
         let wages = library.wages();
@@ -58,27 +61,52 @@ impl JobForm {
             soc: soc.to_string(),
             ..Self::blank(today)
         };
-        Some(form.with_pay(soc, wages, state))
+        Some(form.with_pay(soc, wages, state, metro))
     }
 
-    /// The form with its state set and the middle half of pay (25th to 75th
-    /// percentile) for `soc` there, or nationally where BLS published nothing for the
-    /// state; the figures' source in the suggestion.
+    /// The form with its state and metro area set and the middle half of pay (25th to
+    /// 75th percentile) for `soc` in the metro area, else the state, else the nation,
+    /// whichever is the first with both figures published; the suggestion names the
+    /// figures' source and says why a nearer place was passed over.
     pub fn with_pay(
         mut self,
         soc: &SocCode,
         wages: &WageData,
         state: Option<&str>,
+        metro: Option<&str>,
     ) -> (Self, Option<SuggestedPay>) {
-        let area = state
+        let state = state
             .and_then(|slug| wages.area(slug))
             .filter(|(i, _)| *i > 0);
-        self.state = area.map(|(_, a)| a.slug.clone()).unwrap_or_default();
-        let (index, place) = match area {
-            Some((i, a)) if wages.wages(soc, i).is_some() => (i, a.name.clone()),
-            _ => (0, "the United States".to_owned()),
+        let metro = metro
+            .and_then(|slug| wages.metro().area(slug))
+            .filter(|(_, area)| state.is_some_and(|(s, _)| area.states.contains(&s)));
+        self.state = state.map(|(_, a)| a.slug.clone()).unwrap_or_default();
+        self.metro = metro.map(|(_, a)| a.slug.clone()).unwrap_or_default();
+        let mut places: Vec<(String, Option<Wages>)> = Vec::new();
+        if let Some((i, area)) = metro {
+            let found = wages.metro().wages(soc, i).unwrap_or_else(|error| {
+                tracing::warn!("suggested pay for {soc}: {error}");
+                None
+            });
+            places.push((area.name.clone(), found));
+        }
+        if let Some((i, area)) = state {
+            places.push((area.name.clone(), wages.wages(soc, i).copied()));
+        }
+        places.push(("the United States".to_owned(), wages.wages(soc, 0).copied()));
+        let Some(chosen) = places
+            .iter()
+            .position(|(_, w)| w.as_ref().is_some_and(has_range))
+        else {
+            return (self, None);
         };
-        let Some(figures) = wages.wages(soc, index) else {
+        let passed: Vec<&str> = places[..chosen]
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect();
+        let (place, figures) = &places[chosen];
+        let Some(figures) = figures else {
             return (self, None);
         };
         let (unit, p) = figures.basis();
@@ -100,12 +128,28 @@ impl JobForm {
         let occupation = wages
             .occupation(soc)
             .map_or_else(|| soc.to_string(), |o| o.title.clone());
+        let why = match passed.as_slice() {
+            [] => String::new(),
+            [one] => {
+                format!("No {one} estimate for this occupation was published; showing {place}. ")
+            }
+            [one, two] => format!(
+                "No {one} or {two} estimate for this occupation was published; showing {place}. "
+            ),
+            _ => String::new(),
+        };
         let suggestion = SuggestedPay {
             source: format!(
-                "Suggested range: the middle half of pay (25th to 75th percentile) for the official occupation {occupation} (SOC {soc}) in {place}, from the {}.",
+                "{why}Suggested range: the middle half of pay (25th to 75th percentile) for the official occupation {occupation} (SOC {soc}) in {place}, from the {}.",
                 wages.release().citation()
             ),
         };
         (self, Some(suggestion))
     }
+}
+
+/// True when BLS published both ends of the middle half on the occupation's basis.
+fn has_range(wages: &Wages) -> bool {
+    let (_, p) = wages.basis();
+    matches!((p.p25, p.p75), (Figure::Value(_), Figure::Value(_)))
 }

@@ -15,6 +15,7 @@ use crate::wages::{Figure, Level, SocCode, money};
 use crate::words::words;
 use names::{Closeness, Match, Names, Source, Target};
 pub use query::{Intent, MAX_QUERY_CHARS, Place, Query};
+use results::RoleHit;
 pub use results::{Hit, Kind, Results, Suggestion};
 use spelling::Vocabulary;
 use text::TextIndex;
@@ -44,6 +45,8 @@ struct Parts {
 struct Page {
     href: String,
     title: String,
+    /// A role's occupation, for its metro pay page; empty for articles.
+    soc: String,
     /// The summary, then the body, as plain text.
     text: String,
     /// `text` with ASCII letters lowercased (byte offsets still match).
@@ -159,8 +162,9 @@ impl SearchIndex {
         let roles = library
             .roles()
             .iter()
-            .map(|r| {
-                page(
+            .map(|r| Page {
+                soc: r.soc.to_string(),
+                ..page(
                     "/job-descriptions",
                     &r.slug,
                     &r.title,
@@ -187,13 +191,30 @@ impl SearchIndex {
                 )
                 .filter(|w| w.chars().count() >= 3),
         );
-        let places = wages.areas()[1..]
+        let mut places: Vec<Place> = wages.areas()[1..]
             .iter()
             .map(|area| Place {
                 words: words(&area.name).collect(),
                 slug: area.slug.clone(),
+                metro_states: Vec::new(),
             })
             .collect();
+        // A metro area is named by any of its cities; nonmetro areas by none.
+        for area in wages.metro().areas() {
+            let Some((cities, _)) = area.name.split_once(", ") else {
+                continue;
+            };
+            let states: Vec<String> = area
+                .states
+                .iter()
+                .map(|&s| wages.areas()[s].slug.clone())
+                .collect();
+            places.extend(cities.split('-').map(|city| Place {
+                words: words(city).collect(),
+                slug: area.slug.clone(),
+                metro_states: states.clone(),
+            }));
+        }
         Parts {
             names,
             roles,
@@ -296,7 +317,13 @@ impl SearchIndex {
                 let page = self.roles.get(i)?;
                 let slug = page.href.trim_start_matches("/job-descriptions/");
                 let snippet = snippet::snippet(&page.text, &page.folded, words);
-                Hit::role(target, page, slug, matched, query.intent, state, snippet)
+                let place = (state, query.metro.as_deref());
+                let role = RoleHit {
+                    page,
+                    slug,
+                    soc: &page.soc,
+                };
+                Hit::role(target, role, matched, query.intent, place, snippet)
             }
             Target::Article(i) => {
                 let page = self.articles.get(i)?;
@@ -304,7 +331,8 @@ impl SearchIndex {
                 Hit::article(target, page, snippet)
             }
             Target::Occupation(i) => {
-                Hit::occupation(target, self.occupations.get(i)?, matched, state)
+                let place = (state, query.metro.as_deref());
+                Hit::occupation(target, self.occupations.get(i)?, matched, place)
             }
         })
     }
@@ -433,6 +461,7 @@ fn page(section: &str, slug: &str, title: &str, summary: &str, body: &str) -> Pa
     Page {
         href: format!("{section}/{slug}"),
         title: title.to_owned(),
+        soc: String::new(),
         folded: text.to_ascii_lowercase(),
         text,
     }

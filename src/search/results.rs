@@ -108,21 +108,33 @@ fn query_string(pairs: &[(&str, &str)]) -> String {
     format!("?{}", serde_html_form::to_string(pairs).unwrap_or_default())
 }
 
+/// A role found: its page, slug and occupation code.
+pub(super) struct RoleHit<'a> {
+    pub page: &'a Page,
+    pub slug: &'a str,
+    pub soc: &'a str,
+}
+
 impl Hit {
-    /// A job description (or, asked about pay, its pay page).
+    /// A job description (or, asked about pay, its pay page, for the metro area when
+    /// one was named).
     pub(super) fn role(
         target: Target,
-        page: &Page,
-        slug: &str,
+        role: RoleHit<'_>,
         matched: Option<&str>,
         intent: Intent,
-        state: Option<&str>,
+        (state, metro): (Option<&str>, Option<&str>),
         snippet_html: String,
     ) -> Self {
-        let state = state.unwrap_or_default();
-        let in_state = query_string(&[("state", state)]);
-        let description = format!("/job-descriptions/{slug}{in_state}");
-        let pay = format!("/salaries/{slug}{in_state}");
+        let RoleHit { page, slug, soc } = role;
+        let (state, metro) = (state.unwrap_or_default(), metro.unwrap_or_default());
+        let place = query_string(&[("state", state), ("metro", metro)]);
+        let description = format!("/job-descriptions/{slug}{place}");
+        let pay = if metro.is_empty() {
+            format!("/salaries/{slug}{place}")
+        } else {
+            format!("/salaries/soc/{soc}/{metro}")
+        };
         let (kind, href, title, more) = match intent {
             Intent::Pay => (
                 Kind::RolePay,
@@ -148,7 +160,7 @@ impl Hit {
             snippet_html,
             build_href: Some(format!(
                 "/job-descriptions/build{}",
-                query_string(&[("role", slug), ("state", state)])
+                query_string(&[("role", slug), ("state", state), ("metro", metro)])
             )),
             more: Some(more),
         }
@@ -173,21 +185,31 @@ impl Hit {
         target: Target,
         occupation: &Occupation,
         matched: Option<&str>,
-        state: Option<&str>,
+        (state, metro): (Option<&str>, Option<&str>),
     ) -> Self {
         let soc = occupation.soc.as_str();
         let title = matched.unwrap_or(&occupation.official);
-        let state = state.unwrap_or_default();
+        let (state, metro) = (state.unwrap_or_default(), metro.unwrap_or_default());
+        let href = if metro.is_empty() {
+            format!("/salaries/soc/{soc}{}", query_string(&[("state", state)]))
+        } else {
+            format!("/salaries/soc/{soc}/{metro}")
+        };
         Self {
             target,
             kind: Kind::Occupation,
-            href: format!("/salaries/soc/{soc}{}", query_string(&[("state", state)])),
+            href,
             title: title.to_owned(),
             matched: None,
             snippet_html: escape_html(&occupation.pay_line),
             build_href: Some(format!(
                 "/job-descriptions/build{}",
-                query_string(&[("soc", soc), ("title", title), ("state", state)])
+                query_string(&[
+                    ("soc", soc),
+                    ("title", title),
+                    ("state", state),
+                    ("metro", metro),
+                ])
             )),
             more: None,
         }

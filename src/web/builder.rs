@@ -104,6 +104,8 @@ pub struct FormPage<'a> {
     notices: Vec<String>,
     limits: Limits,
     states: Vec<Opt>,
+    /// The chosen state's metro and nonmetro areas.
+    metros: Vec<Opt>,
     workplaces: Vec<Opt>,
     employment_types: Vec<Opt>,
     pay_periods: Vec<Opt>,
@@ -145,6 +147,19 @@ impl<'a> FormPage<'a> {
                 checked: a.slug == form.state,
             })
             .collect();
+        let wages = site.library.wages();
+        let metros = wages
+            .area(&form.state)
+            .filter(|(i, _)| *i > 0)
+            .map(|(state, _)| wages.metro().in_state(state))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, a)| Opt {
+                value: a.slug.clone(),
+                label: a.name.clone(),
+                checked: a.slug == form.metro,
+            })
+            .collect();
         let rules = site.library.pay_rules();
         let notices = location_of(&form, site)
             .map(|location| {
@@ -171,6 +186,7 @@ impl<'a> FormPage<'a> {
             heading,
             action,
             states,
+            metros,
             workplaces: options::<Workplace>(|c| c.value() == form.workplace),
             employment_types: options::<EmploymentType>(|c| c.value() == form.employment_type),
             pay_periods: options::<PayPeriod>(|c| c.value() == form.pay_period),

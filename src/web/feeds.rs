@@ -1,11 +1,14 @@
-//! For machines: `/sitemap.xml` (every public page with its last change), `/robots.txt`
-//! and `/feed.xml` (an Atom feed of articles).
+//! For machines: `/sitemap.xml` (every public page with its last change),
+//! `/sitemap-metro.xml` (an index of one sitemap per major occupation group of the
+//! metro pay pages with a published median), `/robots.txt` and `/feed.xml` (an Atom
+//! feed of articles).
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use time::Date;
 
 use super::Site;
+use super::salary::metro_path;
 use crate::content::Article;
 use crate::error::AppError;
 use crate::wages::Level;
@@ -83,15 +86,86 @@ pub async fn sitemap(site: web::Data<Site>) -> Result<HttpResponse, AppError> {
         entries: entries(&site),
     }
     .render()?;
-    Ok(HttpResponse::Ok()
+    Ok(xml(body))
+}
+
+#[derive(Template)]
+#[template(path = "feeds/sitemap_index.xml", escape = "html")]
+struct SitemapIndex {
+    sitemaps: Vec<Entry>,
+}
+
+/// The two-digit major groups with at least one detailed occupation with pay data.
+fn major_groups(site: &Site) -> Vec<String> {
+    let wages = site.library.wages();
+    let mut groups: Vec<String> = wages
+        .occupations()
+        .filter(|o| o.level == Level::Detailed && wages.has(&o.soc))
+        .map(|o| o.soc.as_str()[..2].to_owned())
+        .collect();
+    groups.dedup();
+    groups
+}
+
+/// `GET /sitemap-metro.xml`: one sitemap per major occupation group, each well under
+/// the 50,000 addresses a sitemap may hold.
+pub async fn metro_index(site: web::Data<Site>) -> Result<HttpResponse, AppError> {
+    let lastmod = site.library.wages().release().published;
+    let body = SitemapIndex {
+        sitemaps: major_groups(&site)
+            .into_iter()
+            .map(|group| Entry {
+                loc: format!("{}/sitemap-metro/{group}.xml", site.base_url),
+                lastmod,
+            })
+            .collect(),
+    }
+    .render()?;
+    Ok(xml(body))
+}
+
+/// `GET /sitemap-metro/{group}.xml`: every metro pay page of the group's occupations
+/// where BLS published a median.
+pub async fn metro_group(
+    site: web::Data<Site>,
+    group: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    if !major_groups(&site).contains(&group) {
+        return Err(AppError::NotFound);
+    }
+    let wages = site.library.wages();
+    let lastmod = wages.release().published;
+    let mut entries = Vec::new();
+    for occupation in wages.occupations().filter(|o| {
+        o.level == Level::Detailed
+            && o.soc.as_str().starts_with(group.as_str())
+            && wages.has(&o.soc)
+    }) {
+        for area in wages.metro().with_median(&occupation.soc)? {
+            let slug = &wages.metro().areas()[area].slug;
+            entries.push(Entry {
+                loc: format!(
+                    "{}{}",
+                    site.base_url,
+                    metro_path(occupation.soc.as_str(), slug)
+                ),
+                lastmod,
+            });
+        }
+    }
+    Ok(xml(Sitemap { entries }.render()?))
+}
+
+fn xml(body: String) -> HttpResponse {
+    HttpResponse::Ok()
         .content_type("application/xml; charset=utf-8")
-        .body(body))
+        .body(body)
 }
 
 /// `GET /robots.txt`
 pub async fn robots(site: web::Data<Site>) -> HttpResponse {
     let body = format!(
-        "User-agent: *\nDisallow: /job-descriptions/drafts/\nDisallow: /search\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nDisallow: /job-descriptions/drafts/\nDisallow: /search\n\nSitemap: {0}/sitemap.xml\nSitemap: {0}/sitemap-metro.xml\n",
         site.base_url
     );
     HttpResponse::Ok()

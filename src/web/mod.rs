@@ -14,8 +14,10 @@ mod feeds;
 mod form_body;
 mod home;
 mod layout;
+mod metro_pay;
 mod middleware;
 mod pages;
+mod place;
 mod rate_limit;
 mod roles;
 mod salaries;
@@ -121,11 +123,14 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .service(page("/job-descriptions/{slug}", roles::show))
         .service(page("/salaries", salaries::index))
         .service(page("/salaries/soc/{code}", salaries::occupation))
+        .service(page("/salaries/soc/{code}/{area}", metro_pay::area))
         .service(page("/salaries/{slug}", salaries::role))
         .service(page("/resources", articles::index))
         .service(page("/resources/{slug}", articles::show))
         .service(page("/search", search::search))
         .service(page("/sitemap.xml", feeds::sitemap))
+        .service(page("/sitemap-metro.xml", feeds::metro_index))
+        .service(page("/sitemap-metro/{group}.xml", feeds::metro_group))
         .service(page("/robots.txt", feeds::robots))
         .service(page("/feed.xml", feeds::feed))
         .service(page("/static/{file}", assets::file))

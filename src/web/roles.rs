@@ -8,6 +8,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::home::{CategoryGroup, category_groups};
+use super::place::Place;
 use super::salary::SalarySection;
 use super::sample::SamplePosting;
 use super::{Layout, Section, Site, human_date, render, structured};
@@ -82,10 +83,12 @@ struct RolePage<'a> {
     sharing: Vec<&'a Role>,
 }
 
-/// `?state=california` on a role page shows that state's pay beside the nation's.
+/// `?state=colorado&metro=pueblo-co` on a role page shows that state's and that
+/// area's pay beside the nation's.
 #[derive(Debug, Deserialize)]
 pub struct RoleQuery {
     state: Option<String>,
+    metro: Option<String>,
 }
 
 /// `GET /job-descriptions/{slug}`
@@ -119,7 +122,8 @@ pub async fn show(
             (&role.title, &path),
         ])
         .json_ld(&structured);
-    let salary = SalarySection::new(wages, occupation, query.state.as_deref());
+    let place = Place::resolve(wages, query.state.as_deref(), query.metro.as_deref());
+    let salary = SalarySection::new(wages, occupation, &place)?;
     render(&RolePage {
         layout,
         role,
@@ -133,14 +137,10 @@ pub async fn show(
             .filter_map(|slug| site.library.role(slug))
             .collect(),
         sample: SamplePosting::new(role, &salary),
-        build_href: match &salary.state {
-            Some(_) => format!(
-                "/job-descriptions/build?role={}&state={}",
-                role.slug,
-                query.state.as_deref().unwrap_or_default()
-            ),
-            None => format!("/job-descriptions/build?role={}", role.slug),
-        },
+        build_href: format!(
+            "/job-descriptions/build?role={}{}",
+            role.slug, salary.place_query
+        ),
         sharing: site
             .library
             .roles_for(&role.soc)

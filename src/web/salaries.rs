@@ -8,20 +8,24 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::chart::{Chart, Row};
+use super::metro_pay::MetroSection;
+use super::place::Place;
 use super::salary::{SalarySection, place_name};
 use super::{Layout, Section, Site, render};
 use crate::content::Role;
 use crate::error::AppError;
 use crate::wages::money::{self, thousands};
-use crate::wages::{Figure, Level, Occupation, SocCode, Unit, WageData};
+use crate::wages::{Figure, Level, Occupation, Release, SocCode, Unit, WageData, Wages};
 
 /// The table's sort order, from the query string: `?sort=median&order=desc`.
 #[derive(Debug, Default, Deserialize)]
 pub struct SortQuery {
     sort: Option<String>,
     order: Option<String>,
-    /// A state to show beside the national figures.
+    /// A state to show beside the national figures, with its metro areas.
     state: Option<String>,
+    /// One of that state's metro or nonmetro areas.
+    metro: Option<String>,
 }
 
 /// A column of the state table.
@@ -63,12 +67,16 @@ struct Header {
     numeric: bool,
 }
 
-/// A row of the state table, formatted.
-struct TableRow {
-    name: String,
-    national: bool,
+/// A row of a pay table (states, or a state's metro areas), formatted.
+pub(super) struct TableRow {
+    /// The area's name.
+    pub name: String,
+    /// Its own pay page, when it has one.
+    pub href: Option<String>,
+    /// True for the reference row (the nation, or the state), drawn emphasized.
+    pub national: bool,
     /// Each figure with its column's name, which narrow screens show beside it.
-    cells: Vec<(&'static str, String)>,
+    pub cells: Vec<(&'static str, String)>,
 }
 
 #[derive(Template)]
@@ -83,6 +91,10 @@ struct SalaryPage<'a> {
     unit_note: &'static str,
     headers: Vec<Header>,
     rows: Vec<TableRow>,
+    /// Pay in the chosen state's metro areas.
+    metro: Option<MetroSection>,
+    /// This page's path, for the state picker.
+    path: String,
     /// The job description builder, started from this role or occupation.
     build_href: String,
 }
@@ -166,17 +178,22 @@ fn page<'a>(
         // Official titles run to 100 characters; this shorter form always fits.
         description = format!("{subject}: pay by state (SOC {soc}, BLS OEWS {release}).");
     }
-    let state = query
-        .state
-        .as_deref()
-        .filter(|s| data.area(s).is_some_and(|(i, _)| i > 0));
-    let build_href = match state {
-        Some(state) => format!("/job-descriptions/build?{start}&state={state}"),
-        None => format!("/job-descriptions/build?{start}"),
-    };
+    let place = Place::resolve(data, query.state.as_deref(), query.metro.as_deref());
+    let salary = SalarySection::new(data, occupation, &place)?;
+    let build_href = format!("/job-descriptions/build?{start}{}", salary.place_query);
     let column = Column::from_query(query.sort.as_deref());
     let descending = query.order.as_deref() == Some("desc");
     let unit = national.basis().0;
+    let metro = match place.state {
+        Some(state) => Some(MetroSection::new(
+            data,
+            &occupation.soc,
+            unit,
+            state,
+            subject,
+        )?),
+        None => None,
+    };
     let order = sorted_areas(data, &occupation.soc, unit, column, descending);
     let chart_rows: Vec<Row<'_>> = order
         .iter()
@@ -195,7 +212,9 @@ fn page<'a>(
             .in_section(Section::Salaries)
             .at(path)
             .breadcrumbs(&[("Salaries", "/salaries"), (&heading, path)]),
-        salary: SalarySection::new(data, occupation, state),
+        salary,
+        metro,
+        path: path.to_owned(),
         roles,
         chart: Chart::new(&chart_rows, unit, data.release()),
         chart_title: format!("{heading} by state, {}", data.release().citation()),
@@ -290,12 +309,23 @@ fn headers(path: &str, sorted: Column, descending: bool) -> Vec<Header> {
 }
 
 fn table_row(data: &WageData, soc: &SocCode, area: usize, unit: Unit) -> TableRow {
-    let release = data.release();
     let name = place_name(&data.areas()[area]);
-    let Some(wages) = data.wages(soc, area) else {
+    pay_row(name, area == 0, data.wages(soc, area), unit, data.release())
+}
+
+/// A table row for the area `name` from its `wages` in `unit`.
+pub(super) fn pay_row(
+    name: String,
+    national: bool,
+    wages: Option<&Wages>,
+    unit: Unit,
+    release: &Release,
+) -> TableRow {
+    let Some(wages) = wages else {
         return TableRow {
             name,
-            national: area == 0,
+            href: None,
+            national,
             cells: labeled(vec!["No estimate".to_owned(); 6]),
         };
     };
@@ -311,7 +341,8 @@ fn table_row(data: &WageData, soc: &SocCode, area: usize, unit: Unit) -> TableRo
         .map_or_else(|| "Not released".to_owned(), thousands);
     TableRow {
         name,
-        national: area == 0,
+        href: None,
+        national,
         cells: labeled(
             std::iter::once(employment)
                 .chain([p.p10, p.p25, p.median, p.p75, p.p90].map(|f| cell(f, unit)))

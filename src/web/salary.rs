@@ -2,14 +2,15 @@
 //! salary section of a role page built around it.
 
 use crate::wages::money::{self, thousands};
-use crate::wages::{Area, Figure, Occupation, Release, Unit, WageData, Wages};
+use crate::wages::{Area, Figure, MetroError, Occupation, Release, Unit, WageData, Wages};
 
 use super::human_date;
+use super::place::Place;
 
 /// One occupation's pay in one area, ready to show. `None` means "not available";
 /// `notes` says why.
 pub struct SalaryPanel {
-    /// "United States" or the state's name.
+    /// "United States", the state's name or the metro area's.
     pub place: String,
     /// "Median annual wage" or, for hourly-only occupations, "Median hourly wage".
     pub headline_label: &'static str,
@@ -30,9 +31,9 @@ pub struct SalaryPanel {
 }
 
 impl SalaryPanel {
-    /// The panel for `wages` in `area`; `None` wages means BLS published nothing there.
-    pub fn new(area: &Area, wages: Option<&Wages>, release: &Release) -> Self {
-        let place = place_name(area);
+    /// The panel for `wages` in `place` (as [`place_name`] gives it); `None` wages means
+    /// BLS published nothing there.
+    pub fn new(place: String, wages: Option<&Wages>, release: &Release) -> Self {
         let Some(wages) = wages else {
             return Self {
                 headline_label: "Median annual wage",
@@ -44,7 +45,7 @@ impl SalaryPanel {
                 employment: None,
                 notes: vec![format!(
                     "BLS published no estimates for this occupation in {}.",
-                    place_phrase(area)
+                    place_phrase(&place)
                 )],
                 place,
             };
@@ -97,16 +98,16 @@ pub fn place_name(area: &Area) -> String {
     }
 }
 
-/// "the United States" or the state's name, to follow "in".
-fn place_phrase(area: &Area) -> String {
-    match place_name(area).as_str() {
+/// "the United States" or the place's name, to follow "in".
+pub fn place_phrase(place: &str) -> String {
+    match place {
         "United States" => "the United States".to_owned(),
         name => name.to_owned(),
     }
 }
 
-/// A state in the selector.
-pub struct StateOption {
+/// A state or metro area in a selector.
+pub struct PlaceOption {
     /// URL value.
     pub slug: String,
     /// Display name.
@@ -125,10 +126,20 @@ pub struct SalarySection<'a> {
     pub national: SalaryPanel,
     /// Figures for the chosen state.
     pub state: Option<SalaryPanel>,
+    /// Figures for the chosen metro or nonmetro area.
+    pub metro: Option<SalaryPanel>,
+    /// The chosen metro area's own pay page.
+    pub metro_href: Option<String>,
     /// A chosen state we do not know, said back to the user.
     pub unknown_state: Option<String>,
+    /// A chosen metro area we do not know, said back to the user.
+    pub unknown_metro: Option<String>,
     /// Every state, for the selector.
-    pub states: Vec<StateOption>,
+    pub states: Vec<PlaceOption>,
+    /// The chosen state's metro and nonmetro areas, for the second selector.
+    pub metros: Vec<PlaceOption>,
+    /// `&state=…&metro=…` for links that keep the chosen place.
+    pub place_query: String,
     /// "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025".
     pub citation: String,
     /// When BLS published it.
@@ -136,41 +147,72 @@ pub struct SalarySection<'a> {
 }
 
 impl<'a> SalarySection<'a> {
-    /// The section for `occupation`, with `state` (a slug from the query string) beside
-    /// the national figures when given.
-    pub fn new(data: &'a WageData, occupation: &'a Occupation, state: Option<&str>) -> Self {
+    /// The section for `occupation`, with the chosen state and metro area beside the
+    /// national figures.
+    pub fn new(
+        data: &'a WageData,
+        occupation: &'a Occupation,
+        place: &Place<'_>,
+    ) -> Result<Self, MetroError> {
         let release = data.release();
-        let areas = data.areas();
-        let national = SalaryPanel::new(&areas[0], data.wages(&occupation.soc, 0), release);
-        let chosen = state
-            .filter(|s| !s.is_empty())
-            .map(|slug| (slug, data.area(slug).filter(|(i, _)| *i > 0)));
-        let state_panel = chosen
-            .and_then(|(_, found)| found)
-            .map(|(i, area)| SalaryPanel::new(area, data.wages(&occupation.soc, i), release));
-        let unknown_state = chosen
-            .filter(|(_, found)| found.is_none())
-            .map(|(slug, _)| slug.to_owned());
-        let mut states: Vec<StateOption> = areas[1..]
+        let soc = &occupation.soc;
+        let national = SalaryPanel::new(place_name(&data.areas()[0]), data.wages(soc, 0), release);
+        let state = place
+            .state
+            .map(|(i, area)| SalaryPanel::new(place_name(area), data.wages(soc, i), release));
+        let metro = match place.metro {
+            Some((i, area)) => {
+                let wages = data.metro().wages(soc, i)?;
+                Some(SalaryPanel::new(area.name.clone(), wages.as_ref(), release))
+            }
+            None => None,
+        };
+        let chosen_state = place.state.map(|(i, _)| i);
+        let chosen_metro = place.metro.map(|(i, _)| i);
+        let mut states: Vec<PlaceOption> = data.areas()[1..]
             .iter()
-            .map(|area| StateOption {
+            .enumerate()
+            .map(|(i, area)| PlaceOption {
                 slug: area.slug.clone(),
                 name: area.name.clone(),
-                selected: state == Some(area.slug.as_str()),
+                selected: chosen_state == Some(i + 1),
             })
             .collect();
         states.sort_by(|a, b| a.name.cmp(&b.name));
-        Self {
+        let metros = chosen_state
+            .map(|state| data.metro().in_state(state))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(i, area)| PlaceOption {
+                slug: area.slug.clone(),
+                name: area.name.clone(),
+                selected: chosen_metro == Some(i),
+            })
+            .collect();
+        Ok(Self {
             occupation,
             sentence: sentence(&national, &release.name),
             national,
-            state: state_panel,
-            unknown_state,
+            state,
+            metro,
+            metro_href: place
+                .metro
+                .map(|(_, area)| metro_path(soc.as_str(), &area.slug)),
+            unknown_state: place.unknown_state.clone(),
+            unknown_metro: place.unknown_metro.clone(),
             states,
+            metros,
+            place_query: place.query(),
             citation: release.citation(),
             published: human_date(release.published),
-        }
+        })
     }
+}
+
+/// `/salaries/soc/47-2111/denver-aurora-centennial-co`: one occupation's pay in one
+/// metro or nonmetro area.
+pub fn metro_path(soc: &str, area: &str) -> String {
+    format!("/salaries/soc/{soc}/{area}")
 }
 
 /// The one sentence of prose that quotes pay: built from the panel's headline, so prose
@@ -192,12 +234,12 @@ mod tests {
     use super::*;
     use crate::wages::tests::release;
 
-    fn nation() -> Area {
-        Area {
+    fn nation() -> String {
+        place_name(&Area {
             code: "0000000".into(),
             name: "National".into(),
             slug: "national".into(),
-        }
+        })
     }
 
     fn wages(row: [Figure; 13]) -> Wages {
@@ -223,7 +265,7 @@ mod tests {
             V(100_480),
             V(148_840),
         ]);
-        let panel = SalaryPanel::new(&nation(), Some(&w), &release());
+        let panel = SalaryPanel::new(nation(), Some(&w), &release());
         assert_eq!(panel.place, "United States");
         assert_eq!(panel.headline.as_deref(), Some("$69,990"));
         assert_eq!(panel.middle_half.as_deref(), Some("$47,670 - $100,480"));
@@ -240,7 +282,7 @@ mod tests {
         row[0] = Figure::NotReleased;
         row[12] = Figure::TopCoded;
         row[5] = V(5000);
-        let panel = SalaryPanel::new(&nation(), Some(&wages(row)), &release());
+        let panel = SalaryPanel::new(nation(), Some(&wages(row)), &release());
         assert_eq!(
             panel.wide_range.as_deref(),
             Some("$100,000 - $239,200 or more")
@@ -255,7 +297,7 @@ mod tests {
         let mut row = [V(2905); 13];
         row[2] = Figure::NotPublished;
         row[8..13].fill(Figure::NotPublished);
-        let panel = SalaryPanel::new(&nation(), Some(&wages(row)), &release());
+        let panel = SalaryPanel::new(nation(), Some(&wages(row)), &release());
         assert_eq!(panel.headline_label, "Median hourly wage");
         assert_eq!(panel.headline.as_deref(), Some("$29.05 per hour"));
         assert_eq!(
@@ -269,7 +311,7 @@ mod tests {
 
     #[test]
     fn no_estimates_at_all_says_so() {
-        let panel = SalaryPanel::new(&nation(), None, &release());
+        let panel = SalaryPanel::new(nation(), None, &release());
         assert_eq!(panel.headline, None);
         assert_eq!(
             panel.notes,

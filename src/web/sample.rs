@@ -32,8 +32,12 @@ impl SamplePosting {
             ("Requirements", texts(&body.requirements)),
             ("Preferred skills", texts(&body.skills.items)),
         ];
-        let panel = salary.state.as_ref().filter(|p| p.middle_half.is_some());
-        let panel = panel.unwrap_or(&salary.national);
+        // The most local range published: the metro area's, the state's, the nation's.
+        let panel = [salary.metro.as_ref(), salary.state.as_ref()]
+            .into_iter()
+            .flatten()
+            .find(|p| p.middle_half.is_some())
+            .unwrap_or(&salary.national);
         let pay = panel.middle_half.as_ref().map(|range| {
             format!(
                 "{range} in {} (the middle half of pay for the official occupation {}, {})",

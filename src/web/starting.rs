@@ -24,6 +24,7 @@ pub struct BuildQuery {
     role: String,
     soc: String,
     state: String,
+    metro: String,
     title: String,
     from: String,
 }
@@ -39,16 +40,19 @@ pub async fn new(
 ) -> Result<HttpResponse, AppError> {
     let (csrf, cookie) = csrf::token(&req, &site)?;
     let state = Some(query.state.trim()).filter(|s| !s.is_empty());
+    let metro = Some(query.metro.trim()).filter(|s| !s.is_empty());
     let title: String = clean_line(&query.title).chars().take(SHORT_MAX).collect();
     let typed: String = clean_line(&query.from).chars().take(SHORT_MAX).collect();
     let mut start = Start::default();
     if !typed.is_empty() {
         let (exact, choices) = site.search.start_from(&typed, MAX_CHOICES);
         if let Some(exact) = exact {
-            let href = match state {
-                Some(state) => format!("{}&state={}", exact.href, urlencode(state)),
-                None => exact.href,
-            };
+            let mut href = exact.href;
+            for (name, value) in [("state", state), ("metro", metro)] {
+                if let Some(value) = value {
+                    href.push_str(&format!("&{name}={}", urlencode(value)));
+                }
+            }
             return Ok(HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, href))
                 .finish());
@@ -78,11 +82,11 @@ pub async fn new(
     let (form, suggestion) = match (role, soc) {
         (Some(Ok(role)), _) => {
             start.role = Some(role);
-            JobForm::from_role(role, wages, state, today())
+            JobForm::from_role(role, wages, state, metro, today())
         }
         (_, Some(Ok(soc))) => {
             let started =
-                JobForm::from_occupation(&soc, Some(&title), &site.library, state, today());
+                JobForm::from_occupation(&soc, Some(&title), &site.library, state, metro, today());
             start.occupation = wages
                 .occupation(&soc)
                 .map(|o| (o.title.clone(), soc.clone()));
@@ -128,7 +132,7 @@ fn occupation_of(site: &Site, form: &JobForm) -> Option<SocCode> {
     }
 }
 
-/// The form again, as typed, with the pay range for the state it now names: the
+/// The form again, as typed, with the pay range for the place it now names: the
 /// "Update suggested pay" button, which works without JavaScript. Nothing is saved.
 pub fn with_suggested_pay(
     site: &Site,
@@ -138,8 +142,8 @@ pub fn with_suggested_pay(
 ) -> Result<HttpResponse, AppError> {
     let (form, suggestion) = match occupation_of(site, &form) {
         Some(soc) => {
-            let state = form.state.clone();
-            form.with_pay(&soc, site.library.wages(), Some(&state))
+            let (state, metro) = (form.state.clone(), form.metro.clone());
+            form.with_pay(&soc, site.library.wages(), Some(&state), Some(&metro))
         }
         None => (form, None),
     };
@@ -149,27 +153,33 @@ pub fn with_suggested_pay(
         .respond(StatusCode::OK, cookie)
 }
 
-/// `?role=…` or `?soc=…`, and `&state=…`.
+/// `?role=…` or `?soc=…`, and `&state=…&metro=…`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct PayQuery {
     role: String,
     soc: String,
     state: String,
+    metro: String,
 }
 
-/// The suggested range, as the form's script reads it.
+/// The suggested range and the state's areas, as the form's script reads them; the
+/// range is empty when BLS published none.
 #[derive(Serialize)]
 struct PayAnswer {
     min: String,
     max: String,
     period: String,
     source: String,
+    /// The chosen metro area, kept only when it lies in the chosen state.
+    metro: String,
+    /// The state's metro and nonmetro areas: `[slug, name]`.
+    areas: Vec<(String, String)>,
 }
 
-/// `GET /job-descriptions/suggested-pay?role=…&state=…`: the range the form would
-/// suggest, as JSON, for the script that updates it when the state changes; `null`
-/// when there is none.
+/// `GET /job-descriptions/suggested-pay?role=…&state=…&metro=…`: the range the form
+/// would suggest, as JSON, for the script that updates it when the place changes;
+/// `null` for no known occupation.
 pub async fn suggested_pay(site: web::Data<Site>, req: HttpRequest) -> HttpResponse {
     let query = serde_html_form::from_str::<PayQuery>(req.query_string()).unwrap_or_default();
     let form = JobForm {
@@ -177,14 +187,28 @@ pub async fn suggested_pay(site: web::Data<Site>, req: HttpRequest) -> HttpRespo
         soc: query.soc,
         ..JobForm::blank(today())
     };
-    let answer = occupation_of(&site, &form).and_then(|soc| {
-        let (form, suggestion) = form.with_pay(&soc, site.library.wages(), Some(&query.state));
-        suggestion.map(|SuggestedPay { source }| PayAnswer {
-            min: form.pay_min,
-            max: form.pay_max,
-            period: form.pay_period,
+    let wages = site.library.wages();
+    let answer = occupation_of(&site, &form).map(|soc| {
+        let (form, suggestion) = form.with_pay(&soc, wages, Some(&query.state), Some(&query.metro));
+        let areas = wages
+            .area(&form.state)
+            .map(|(state, _)| wages.metro().in_state(state))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, a)| (a.slug.clone(), a.name.clone()))
+            .collect();
+        let (min, max, period, source) = match suggestion {
+            Some(SuggestedPay { source }) => (form.pay_min, form.pay_max, form.pay_period, source),
+            None => Default::default(),
+        };
+        PayAnswer {
+            min,
+            max,
+            period,
             source,
-        })
+            metro: form.metro,
+            areas,
+        }
     });
     HttpResponse::Ok()
         .content_type("application/json")

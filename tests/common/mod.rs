@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod builder;
+pub mod oews_sample;
 
 use std::fs;
 use std::net::TcpListener;
