@@ -78,6 +78,18 @@ async fn no_page_type_has_an_accessibility_violation() {
             ("search with occupations", "/search?q=electrician"),
             ("occupation salary", "/salaries/soc/47-3013?state=ohio"),
             (
+                "role with a metro area",
+                "/job-descriptions/electrician?state=ohio&metro=cincinnati-oh-ky-in",
+            ),
+            (
+                "metro area pay",
+                "/salaries/soc/47-2111/washington-arlington-alexandria-dc-va-md-wv",
+            ),
+            (
+                "builder with a metro area",
+                "/job-descriptions/build?soc=11-2021&state=colorado&metro=pueblo-co",
+            ),
+            (
                 "builder from an occupation",
                 "/job-descriptions/build?soc=47-3013&state=ohio",
             ),

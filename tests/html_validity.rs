@@ -91,6 +91,22 @@ fn pages() -> Vec<(&'static str, String)> {
             get_text("/salaries/soc/47-3013?state=ohio"),
         ),
         (
+            "role with a metro area",
+            get_text("/job-descriptions/electrician?state=ohio&metro=cincinnati-oh-ky-in"),
+        ),
+        (
+            "metro area pay",
+            get_text("/salaries/soc/47-2111/washington-arlington-alexandria-dc-va-md-wv"),
+        ),
+        (
+            "metro area pay, hourly and imprecise",
+            get_text("/salaries/soc/27-2011/atlanta-sandy-springs-roswell-ga"),
+        ),
+        (
+            "builder with a metro area",
+            get_text("/job-descriptions/build?soc=11-2021&state=colorado&metro=pueblo-co"),
+        ),
+        (
             "builder from an occupation",
             get_text("/job-descriptions/build?soc=47-3013&state=ohio"),
         ),

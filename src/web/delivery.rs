@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 
 use actix_web::body::{self, BodySize, BoxBody, MessageBody};
@@ -41,6 +42,18 @@ impl Page {
 #[derive(Default)]
 pub struct PageCache {
     pages: RwLock<HashMap<String, Arc<Page>>>,
+    /// Bytes held, all encodings.
+    used: AtomicUsize,
+}
+
+/// Room a page is assumed to need before it is rendered: more than any page takes.
+const ROOM: usize = 256 * 1024;
+
+impl PageCache {
+    /// True when no more pages are added, so a miss need not prepare every encoding.
+    fn full(&self) -> bool {
+        self.used.load(Ordering::Relaxed) + ROOM > MAX_BYTES
+    }
 }
 
 /// The encodings we send, best first.
@@ -189,7 +202,9 @@ pub async fn deliver(
         }
     }
     let (req, res) = next.call(req).await?.map_into_boxed_body().into_parts();
-    if let (Some(cache), true) = (cache, lookup && storable(&res)) {
+    // A full cache keeps nothing more: compress only what this client asked for, quickly.
+    let keep = cache.filter(|cache| lookup && storable(&res) && !cache.full());
+    if let Some(cache) = keep {
         let headers = res.headers().clone();
         let identity = body::to_bytes(res.into_body())
             .await
@@ -213,8 +228,9 @@ pub async fn deliver(
             .pages
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let used: usize = pages.values().map(|p| p.size()).sum();
-        if used + page.size() <= MAX_BYTES {
+        let used = cache.used.load(Ordering::Relaxed);
+        if used + page.size() <= MAX_BYTES && !pages.contains_key(&key) {
+            cache.used.store(used + page.size(), Ordering::Relaxed);
             pages.insert(key, page);
         }
         return Ok(ServiceResponse::new(req, response));

@@ -194,7 +194,7 @@ pub async fn area(
     let first_state = &data.areas()[area.states[0]];
     let salaries_path = format!("/salaries/soc/{soc}");
     render(&AreaPage {
-        layout: Layout::new(&site, &heading, &description)
+        layout: Layout::new(&site, &page_title(occupation, area), &description)
             .in_section(Section::Salaries)
             .at(&path)
             .breadcrumbs(&[
@@ -282,6 +282,23 @@ fn precision_sentence(wages: &Wages) -> Option<String> {
     })
 }
 
+/// The longest page title allowed, before " | Rolebook".
+const TITLE_MAX: usize = 59;
+
+/// The page title: the heading if it fits, else with the area's short name, else with
+/// the SOC code in place of a long official title.
+fn page_title(occupation: &Occupation, area: &MetroArea) -> String {
+    let short = short_name(area);
+    [
+        format!("{} pay in {}", occupation.title, area.name),
+        format!("{} pay in {short}", occupation.title),
+        format!("SOC {} pay in {short}", occupation.soc),
+    ]
+    .into_iter()
+    .find(|t| t.chars().count() <= TITLE_MAX)
+    .unwrap_or_else(|| format!("SOC {} pay in {short}", occupation.soc))
+}
+
 /// The meta description, under the length limit whatever the names' lengths.
 fn short_description(title: &str, area: &str, soc: &SocCode, release: &str) -> String {
     let long =
@@ -324,6 +341,27 @@ mod tests {
             "North Coast Region of California nonmetropolitan area",
         ));
         assert!(long.chars().count() <= 26 && long.ends_with('…'), "{long}");
+    }
+
+    #[test]
+    fn page_titles_fit_the_limit() {
+        let occupation = |title: &str| Occupation {
+            soc: SocCode::parse("47-2111").expect("code"),
+            title: title.into(),
+            level: crate::wages::Level::Detailed,
+        };
+        let denver = metro("Denver-Aurora-Centennial, CO");
+        assert_eq!(
+            page_title(&occupation("Electricians"), &denver),
+            "Electricians pay in Denver-Aurora-Centennial, CO"
+        );
+        let washington = metro("Washington-Arlington-Alexandria, DC-VA-MD-WV");
+        assert_eq!(
+            page_title(&occupation("Electricians"), &washington),
+            "Electricians pay in Washington, DC-VA-MD-WV"
+        );
+        let long = page_title(&occupation(&"Word ".repeat(20)), &washington);
+        assert_eq!(long, "SOC 47-2111 pay in Washington, DC-VA-MD-WV");
     }
 
     #[test]
