@@ -412,3 +412,37 @@ fn the_title_dictionary_gives_each_code_its_titles_most_common_first() {
         "a role's own alias under its code is fine"
     );
 }
+
+#[test]
+fn the_posting_checkers_word_lists_report_every_problem_at_its_line() {
+    let dir = content_with(&[]);
+    fs::write(
+        dir.path().join("data/gender-coded-words.toml"),
+        "source = \"A study\"\nmasculine = [\n  \"lead*\",\n  \"Compete\",\n]\nfeminine = [\"lead*\"]\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("data/excluding-words.toml"),
+        "[[term]]\nwords = [\"ninja\"]\nkind = \"jargon\"\nwhy = \"x\"\ninstead = \"y\"\n\n[[term]]\nwords = [\"Ninja!\"]\nkind = \"slang\"\nwhy = \"x\"\ninstead = \"y\"\n",
+    )
+    .expect("write");
+    let errors = errors(dir.path());
+    for (prefix, phrase) in [
+        (
+            "data/gender-coded-words.toml:4: ",
+            "\"Compete\" is not a lowercase word",
+        ),
+        (
+            "data/gender-coded-words.toml:6: ",
+            "\"lead*\" is listed twice",
+        ),
+        ("data/excluding-words.toml:9: ", "unknown variant `slang`"),
+    ] {
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with(prefix) && e.contains(phrase)),
+            "{prefix}{phrase} in {errors:#?}"
+        );
+    }
+}

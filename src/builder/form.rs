@@ -9,7 +9,7 @@ use super::pay::form_value;
 use super::posting::{HowToApply, JobPosting, Location};
 
 /// The equal opportunity statement offered by default, in our own words.
-pub const DEFAULT_EEO: &str = "We are an equal opportunity employer. We welcome applications from everyone and make hiring decisions on skills, experience and the needs of the job, without regard to race, color, religion, sex, sexual orientation, gender identity, national origin, age, disability, veteran status or any other characteristic protected by law. If you need an adjustment to apply or interview, tell us and we will make it.";
+pub const DEFAULT_EEO: &str = "We are an equal opportunity employer. We hire on skills, experience and the needs of the job. We do not discriminate on race, color, religion, sex, sexual orientation, gender identity, national origin, age, disability, veteran status or any other trait the law protects. If you need an adjustment to apply or interview, tell us and we will make it.";
 
 /// The form's fields as submitted.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

@@ -3,10 +3,13 @@
 
 mod checks;
 mod choices;
+pub mod docx;
 pub mod export;
 mod form;
+pub mod google;
 mod pay;
 mod posting;
+pub mod review;
 mod store;
 mod suggest;
 pub mod text;

@@ -13,6 +13,7 @@ use super::page::Page;
 use super::role::{ParsedRole, Role};
 use super::site::{Category, Settings};
 use super::titles::TitleDictionary;
+use super::wording::{CodedWords, Term};
 use crate::wages::{Level, SocCode, WageData};
 use crate::words::normalize;
 
@@ -72,6 +73,10 @@ pub struct Sources {
     pub minimum_wages: Option<MinimumWages>,
     /// The job-title dictionary (empty without `data/titles/`).
     pub titles: TitleDictionary,
+    /// The gender-coded word stems.
+    pub coded_words: Option<CodedWords>,
+    /// The words that exclude.
+    pub excluding_terms: Option<Vec<Term>>,
     /// Slugs of every role file.
     pub role_slugs: Slugs,
     /// Slugs of every article file.
@@ -230,6 +235,10 @@ impl Sources {
         ) else {
             return None;
         };
+        let (Some(coded_words), Some(excluding_terms)) = (self.coded_words, self.excluding_terms)
+        else {
+            return None;
+        };
         let mut roles: Vec<Role> = self
             .roles
             .into_iter()
@@ -268,6 +277,8 @@ impl Sources {
             pay_rules,
             minimum_wages,
             titles: self.titles,
+            coded_words,
+            excluding_terms,
         })
     }
 }

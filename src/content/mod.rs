@@ -17,6 +17,7 @@ mod role;
 mod sections;
 mod site;
 mod titles;
+pub mod wording;
 
 use std::collections::HashMap;
 use std::fs;
@@ -38,6 +39,7 @@ pub use titles::{JobTitle, TitleDictionary};
 
 use crate::wages::{Level, SocCode, WageData};
 use laws::{MinimumWages, PayRules};
+use wording::{CodedWords, Term, parse_terms};
 
 /// Where the wage data lives inside the content directory.
 pub const WAGE_DATA_DIR: &str = "data/oews";
@@ -47,6 +49,10 @@ pub const TITLES_DIR: &str = "data/titles";
 pub const PAY_RULES_FILE: &str = "data/pay-transparency.toml";
 /// The minimum wages, inside the content directory.
 pub const MINIMUM_WAGE_FILE: &str = "data/minimum-wage.toml";
+/// Gender-coded word stems, inside the content directory.
+pub const CODED_WORDS_FILE: &str = "data/gender-coded-words.toml";
+/// Words that exclude, inside the content directory.
+pub const EXCLUDING_WORDS_FILE: &str = "data/excluding-words.toml";
 
 /// How much of the country's work the library covers.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -85,6 +91,8 @@ pub struct Library {
     pay_rules: PayRules,
     minimum_wages: MinimumWages,
     titles: TitleDictionary,
+    coded_words: CodedWords,
+    excluding_terms: Vec<Term>,
 }
 
 impl Library {
@@ -125,6 +133,8 @@ impl Library {
         let minimum_wages = data_file(dir, MINIMUM_WAGE_FILE, &mut errors, |source| {
             MinimumWages::parse(source, known_state)
         });
+        let coded_words = data_file(dir, CODED_WORDS_FILE, &mut errors, CodedWords::parse);
+        let excluding_terms = data_file(dir, EXCLUDING_WORDS_FILE, &mut errors, parse_terms);
         let titles = match &wages {
             Some(wages) => {
                 let files = data_files(&dir.join(TITLES_DIR), "toml", &mut errors);
@@ -141,6 +151,8 @@ impl Library {
             pay_rules,
             minimum_wages,
             titles,
+            coded_words,
+            excluding_terms,
             role_slugs: check::Slugs::new(&role_files, &mut errors),
             article_slugs: check::Slugs::new(&article_files, &mut errors),
             roles,
@@ -214,6 +226,16 @@ impl Library {
     /// The minimum wages.
     pub fn minimum_wages(&self) -> &MinimumWages {
         &self.minimum_wages
+    }
+
+    /// The gender-coded word stems.
+    pub fn coded_words(&self) -> &CodedWords {
+        &self.coded_words
+    }
+
+    /// The words that exclude.
+    pub fn excluding_terms(&self) -> &[Term] {
+        &self.excluding_terms
     }
 
     /// Every standalone page.

@@ -8,6 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, web};
 use askama::Template;
 use serde::Deserialize;
 
+use super::review::ReviewView;
 use super::{Client, Layout, Site, csrf, form_body, starting};
 use crate::builder::{
     Benefit, Choice, EmploymentType, FieldErrors, JobForm, Location, PayPeriod, SuggestedPay,
@@ -103,6 +104,8 @@ pub struct FormPage<'a> {
     start: Start<'a>,
     notices: Vec<String>,
     limits: Limits,
+    /// The posting checker's findings, when the form came back with errors.
+    review: Option<ReviewView>,
     states: Vec<Opt>,
     /// The chosen state's metro and nonmetro areas.
     metros: Vec<Opt>,
@@ -160,8 +163,11 @@ impl<'a> FormPage<'a> {
                 checked: a.slug == form.metro,
             })
             .collect();
+        let location = location_of(&form, site);
+        let review =
+            (!errors.is_empty()).then(|| ReviewView::of_form(site, &form, location.clone()));
         let rules = site.library.pay_rules();
-        let notices = location_of(&form, site)
+        let notices = location
             .map(|location| {
                 rules
                     .applying_to(location.place())
@@ -185,6 +191,7 @@ impl<'a> FormPage<'a> {
             layout,
             heading,
             action,
+            review,
             states,
             metros,
             workplaces: options::<Workplace>(|c| c.value() == form.workplace),

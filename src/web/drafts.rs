@@ -10,9 +10,10 @@ use serde::Deserialize;
 
 use super::builder::{Checked, FormPage, Mode, check, no_store, read_form};
 use super::form_body;
+use super::review::ReviewView;
 use super::{Client, Layout, Site, csrf};
 use crate::builder::{
-    Draft, FieldErrors, HowToApply, JobForm, JobPosting, Update, export, pay_warnings,
+    Draft, FieldErrors, HowToApply, JobForm, JobPosting, Update, docx, export, google, pay_warnings,
 };
 use crate::dates::{human_date, today};
 use crate::error::AppError;
@@ -82,6 +83,8 @@ struct DraftPage<'a> {
     reviewed: String,
     exports: Vec<ExportLink>,
     plain_text: String,
+    review: ReviewView,
+    google: google::GoogleCheck,
 }
 
 #[derive(Template)]
@@ -145,6 +148,7 @@ pub async fn show(
             "json",
             "schema.org JobPosting, for your careers site",
         ),
+        ("Word", "docx", "for Word, Google Docs and LibreOffice"),
     ]
     .into_iter()
     .map(|(label, ext, note)| ExportLink {
@@ -175,6 +179,8 @@ pub async fn show(
         reviewed: human_date(site.library.pay_rules().reviewed),
         exports,
         plain_text: export::text(posting),
+        review: ReviewView::of_posting(&site, posting),
+        google: google::check(&job_posting(&site, &draft)),
     };
     let mut response = HttpResponse::Ok();
     response.insert_header(("X-Robots-Tag", "noindex"));
@@ -208,24 +214,26 @@ pub async fn export(
         "txt" => ("text/plain; charset=utf-8", "txt"),
         "html" => ("text/html; charset=utf-8", "html"),
         "json" => ("application/ld+json; charset=utf-8", "json"),
+        "docx" => (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "docx",
+        ),
         _ => return Err(AppError::NotFound),
     };
     let draft = load(&site, &id).await?;
     let posting = &draft.posting;
-    let is_state = |name: &str| {
-        site.library.wages().areas()[1..]
-            .iter()
-            .any(|a| a.name.eq_ignore_ascii_case(name))
-    };
-    let body = match extension {
-        "md" => export::markdown(posting),
-        "txt" => export::text(posting),
-        "json" => export::json_for_html(&export::json_ld(posting, is_state)),
+    let body: Vec<u8> = match extension {
+        "md" => export::markdown(posting).into_bytes(),
+        "txt" => export::text(posting).into_bytes(),
+        "json" => export::json_for_html(&job_posting(&site, &draft)).into_bytes(),
+        "docx" => docx::docx(posting)
+            .ok_or_else(|| AppError::Internal("the Word file could not be written".into()))?,
         _ => HtmlExport {
             view: PostingView::new(posting),
-            json_ld: export::json_for_html(&export::json_ld(posting, is_state)),
+            json_ld: export::json_for_html(&job_posting(&site, &draft)),
         }
-        .render()?,
+        .render()?
+        .into_bytes(),
     };
     Ok(HttpResponse::Ok()
         .content_type(content_type)
@@ -238,6 +246,22 @@ pub async fn export(
             ))],
         })
         .body(body))
+}
+
+/// The draft as schema.org `JobPosting`, identified by its draft id.
+fn job_posting(site: &Site, draft: &Draft) -> serde_json::Value {
+    let is_state = |name: &str| {
+        site.library.wages().areas()[1..]
+            .iter()
+            .any(|a| a.name.eq_ignore_ascii_case(name))
+    };
+    let mut job = export::json_ld(&draft.posting, is_state);
+    job["identifier"] = serde_json::json!({
+        "@type": "PropertyValue",
+        "name": draft.posting.company,
+        "value": draft.id,
+    });
+    job
 }
 
 /// `?key=` on the edit link.

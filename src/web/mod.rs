@@ -19,6 +19,7 @@ mod middleware;
 mod pages;
 mod place;
 mod rate_limit;
+mod review;
 mod roles;
 mod salaries;
 mod salary;

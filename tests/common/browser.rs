@@ -180,11 +180,17 @@ impl Browser {
 
     /// Waits for a file to finish downloading, and returns its text.
     pub async fn downloaded(&self, name: &str) -> String {
+        String::from_utf8(self.downloaded_bytes(name).await).expect("a text file")
+    }
+
+    /// Waits for a file to finish downloading, and returns its bytes.
+    pub async fn downloaded_bytes(&self, name: &str) -> Vec<u8> {
         let path = self.downloads.path().join(name);
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                return text;
+            // Chromium writes to a .crdownload file and renames it when done.
+            if let Ok(bytes) = std::fs::read(&path) {
+                return bytes;
             }
             assert!(Instant::now() < deadline, "{name} was not downloaded");
             tokio::time::sleep(Duration::from_millis(100)).await;
