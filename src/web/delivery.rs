@@ -1,15 +1,14 @@
 //! How responses leave: compressed for the client (brotli or gzip, by
 //! `Accept-Encoding`), and kept in a shared cache when HTTP allows, like a reverse
-//! proxy's: a page that depends only on the content is rendered and compressed once,
-//! so a request for it is a lookup.
+//! proxy's: a page that depends only on the content is rendered once, and each of its
+//! compressed forms made once, when first asked for, so a request for it is a lookup.
+//! The cache is bounded in bytes and evicts.
 //!
 //! Compression is ours rather than actix's `Compress`, whose brotli encoder uses a 4 MB
 //! window per response: under concurrent load that grew the process by hundreds of MB.
 
-use std::collections::HashMap;
 use std::io::Write;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use actix_web::body::{self, BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -19,40 +18,96 @@ use actix_web::middleware::Next;
 use actix_web::web::Bytes;
 use actix_web::{Error, HttpResponse, web};
 
-/// Cached pages stop being added at this many bytes (bodies in all three encodings).
-pub const MAX_BYTES: usize = 24 * 1024 * 1024;
+/// The cache holds at most this many bytes of pages (every encoding kept, and their
+/// keys); past it, the pages asked for least recently and least often are dropped.
+pub const MAX_BYTES: u64 = 24 * 1024 * 1024;
 
-/// A page as sent, in each encoding.
+/// A page as sent: the body as rendered, and each compressed form once it was asked for.
+#[derive(Clone)]
 struct Page {
     content_type: HeaderValue,
     etag: HeaderValue,
     cache_control: HeaderValue,
     identity: Bytes,
-    gzip: Bytes,
-    brotli: Bytes,
+    /// False for small or binary bodies, sent as they are.
+    compress: bool,
+    gzip: Option<Bytes>,
+    brotli: Option<Bytes>,
 }
 
 impl Page {
-    fn size(&self) -> usize {
-        self.identity.len() + self.gzip.len() + self.brotli.len()
+    /// This page with the form `encoding` needs, compressed quickly if it was missing;
+    /// `None` when nothing was missing.
+    fn with(&self, encoding: Encoding) -> Option<Page> {
+        if !self.compress {
+            return None;
+        }
+        let mut page = self.clone();
+        match encoding {
+            Encoding::Brotli if page.brotli.is_none() => {
+                page.brotli = Some(brotli(&page.identity, QUICK_BROTLI));
+            }
+            Encoding::Gzip if page.gzip.is_none() => {
+                page.gzip = Some(gzip(&page.identity, QUICK_GZIP));
+            }
+            _ => return None,
+        }
+        Some(page)
     }
 }
 
-/// The cache, shared by every worker.
-#[derive(Default)]
-pub struct PageCache {
-    pages: RwLock<HashMap<String, Arc<Page>>>,
-    /// Bytes held, all encodings.
-    used: AtomicUsize,
+/// What a cached page costs in memory: its bodies, its key and a little for the rest.
+#[derive(Clone)]
+struct PageWeight;
+
+impl quick_cache::Weighter<String, Arc<Page>> for PageWeight {
+    fn weight(&self, key: &String, page: &Arc<Page>) -> u64 {
+        let bodies = page.identity.len()
+            + page.gzip.as_ref().map_or(0, Bytes::len)
+            + page.brotli.as_ref().map_or(0, Bytes::len);
+        (key.len() + bodies + 256) as u64
+    }
 }
 
-/// Room a page is assumed to need before it is rendered: more than any page takes.
-const ROOM: usize = 256 * 1024;
+/// The cache, shared by every worker: bounded in bytes, evicting what is asked for
+/// least (quick_cache's CLOCK-Pro), so a crawl of many pages cannot fill it for good.
+pub struct PageCache {
+    pages: quick_cache::sync::Cache<String, Arc<Page>, PageWeight>,
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        Self::with_capacity(MAX_BYTES)
+    }
+}
 
 impl PageCache {
-    /// True when no more pages are added, so a miss need not prepare every encoding.
-    fn full(&self) -> bool {
-        self.used.load(Ordering::Relaxed) + ROOM > MAX_BYTES
+    /// A cache holding at most `bytes`.
+    pub fn with_capacity(bytes: u64) -> Self {
+        // Pages average some 20 KB in all their forms.
+        let pages = (bytes / 20_000).max(16) as usize;
+        Self {
+            pages: quick_cache::sync::Cache::with_weighter(pages, bytes, PageWeight),
+        }
+    }
+
+    /// The page at `key` with the form `encoding` needs, adding that form if it was
+    /// missing.
+    fn get(&self, key: &str, encoding: Encoding) -> Option<Arc<Page>> {
+        let page = self.pages.get(key)?;
+        match page.with(encoding) {
+            None => Some(page),
+            Some(fuller) => {
+                let fuller = Arc::new(fuller);
+                self.pages.insert(key.to_owned(), fuller.clone());
+                Some(fuller)
+            }
+        }
+    }
+
+    /// Bytes held.
+    pub fn bytes(&self) -> u64 {
+        self.pages.weight()
     }
 }
 
@@ -118,6 +173,10 @@ fn compressible(content_type: &str) -> bool {
 
 /// Bodies smaller than this are sent as they are.
 const MIN_COMPRESS: usize = 256;
+/// Compression levels: quick, so a page asked for the first time costs little more than
+/// rendering it (gzip 9 and brotli 9 took some 9 ms a page; these take well under 1 ms).
+const QUICK_GZIP: u32 = 6;
+const QUICK_BROTLI: i32 = 5;
 
 fn gzip(bytes: &[u8], level: u32) -> Bytes {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
@@ -159,14 +218,14 @@ fn respond(page: &Page, encoding: Encoding, if_none_match: Option<&HeaderValue>)
         return response.finish();
     }
     response.insert_header((header::CONTENT_TYPE, page.content_type.clone()));
-    let body = match encoding {
-        Encoding::Brotli if !page.brotli.is_empty() => {
+    let body = match (encoding, &page.brotli, &page.gzip) {
+        (Encoding::Brotli, Some(brotli), _) => {
             response.insert_header((header::CONTENT_ENCODING, "br"));
-            page.brotli.clone()
+            brotli.clone()
         }
-        Encoding::Gzip | Encoding::Brotli if !page.gzip.is_empty() => {
+        (Encoding::Gzip | Encoding::Brotli, _, Some(gzip)) => {
             response.insert_header((header::CONTENT_ENCODING, "gzip"));
-            page.gzip.clone()
+            gzip.clone()
         }
         _ => page.identity.clone(),
     };
@@ -186,25 +245,17 @@ pub async fn deliver(
     let key = req.path().to_owned();
     let encoding = negotiate(req.headers());
     let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
-    if let (Some(cache), true) = (&cache, lookup) {
-        let hit = cache
-            .pages
-            .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .get(&key)
-            .cloned();
-        if let Some(page) = hit {
-            let (req, _) = req.into_parts();
-            return Ok(ServiceResponse::new(
-                req,
-                respond(&page, encoding, if_none_match.as_ref()),
-            ));
-        }
+    if let (Some(cache), true) = (&cache, lookup)
+        && let Some(page) = cache.get(&key, encoding)
+    {
+        let (req, _) = req.into_parts();
+        return Ok(ServiceResponse::new(
+            req,
+            respond(&page, encoding, if_none_match.as_ref()),
+        ));
     }
     let (req, res) = next.call(req).await?.map_into_boxed_body().into_parts();
-    // A full cache keeps nothing more: compress only what this client asked for, quickly.
-    let keep = cache.filter(|cache| lookup && storable(&res) && !cache.full());
-    if let Some(cache) = keep {
+    if let (Some(cache), true) = (cache, lookup && storable(&res)) {
         let headers = res.headers().clone();
         let identity = body::to_bytes(res.into_body())
             .await
@@ -215,24 +266,22 @@ pub async fn deliver(
                 .cloned()
                 .unwrap_or_else(|| HeaderValue::from_static(""))
         };
-        let page = Arc::new(Page {
-            content_type: value(header::CONTENT_TYPE),
+        let content_type = value(header::CONTENT_TYPE);
+        let compress =
+            identity.len() >= MIN_COMPRESS && compressible(content_type.to_str().unwrap_or(""));
+        let page = Page {
+            content_type,
             etag: value(header::ETAG),
             cache_control: value(header::CACHE_CONTROL),
-            gzip: gzip(&identity, 9),
-            brotli: brotli(&identity, 9),
             identity,
-        });
+            compress,
+            gzip: None,
+            brotli: None,
+        };
+        // Only the form this client asked for is made now; others when first asked for.
+        let page = Arc::new(page.with(encoding).unwrap_or(page));
         let response = respond(&page, encoding, None);
-        let mut pages = cache
-            .pages
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let used = cache.used.load(Ordering::Relaxed);
-        if used + page.size() <= MAX_BYTES && !pages.contains_key(&key) {
-            cache.used.store(used + page.size(), Ordering::Relaxed);
-            pages.insert(key, page);
-        }
+        cache.pages.insert(key, page);
         return Ok(ServiceResponse::new(req, response));
     }
     Ok(ServiceResponse::new(
@@ -269,8 +318,8 @@ async fn compress_on_the_way(
         .await
         .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
     let (name, compressed) = match encoding {
-        Encoding::Brotli => ("br", brotli(&bytes, 5)),
-        _ => ("gzip", gzip(&bytes, 6)),
+        Encoding::Brotli => ("br", brotli(&bytes, QUICK_BROTLI)),
+        _ => ("gzip", gzip(&bytes, QUICK_GZIP)),
     };
     let mut res = head.set_body(BoxBody::new(compressed));
     res.headers_mut()
@@ -299,6 +348,56 @@ mod tests {
         assert!(with("br;q=0, gzip") == Encoding::Gzip);
         assert!(with("identity") == Encoding::Identity);
         assert!(negotiate(TestRequest::get().to_http_request().headers()) == Encoding::Identity);
+    }
+
+    fn page(size: usize) -> Page {
+        Page {
+            content_type: HeaderValue::from_static("text/html; charset=utf-8"),
+            etag: HeaderValue::from_static("W/\"1\""),
+            cache_control: HeaderValue::from_static("no-cache"),
+            identity: Bytes::from("<p>page</p>".repeat(size / 11)),
+            compress: true,
+            gzip: None,
+            brotli: None,
+        }
+    }
+
+    #[test]
+    fn the_cache_stays_within_its_bytes_and_keeps_what_is_asked_for() {
+        let cache = PageCache::with_capacity(1_000_000);
+        cache.pages.insert("/often".into(), Arc::new(page(20_000)));
+        for i in 0..500 {
+            cache
+                .pages
+                .insert(format!("/page/{i}"), Arc::new(page(20_000)));
+            cache.get("/often", Encoding::Identity);
+        }
+        assert!(cache.bytes() <= 1_000_000, "{} bytes held", cache.bytes());
+        assert!(
+            cache.get("/often", Encoding::Identity).is_some(),
+            "a page in use stays"
+        );
+        assert!(cache.pages.len() < 100, "most of the 500 were evicted");
+    }
+
+    #[test]
+    fn each_compressed_form_is_made_once_when_first_asked_for() {
+        let cache = PageCache::default();
+        cache.pages.insert("/p".into(), Arc::new(page(5_000)));
+        let before = cache.bytes();
+        let gzipped = cache.get("/p", Encoding::Gzip).expect("cached");
+        assert!(gzipped.gzip.is_some() && gzipped.brotli.is_none());
+        assert!(cache.bytes() > before, "the weight counts the new form");
+        let both = cache.get("/p", Encoding::Brotli).expect("cached");
+        assert!(both.gzip.is_some() && both.brotli.is_some());
+        let response = respond(&both, Encoding::Gzip, None);
+        assert_eq!(
+            response
+                .headers()
+                .get(header::CONTENT_ENCODING)
+                .map(|v| v.as_bytes()),
+            Some(&b"gzip"[..])
+        );
     }
 
     #[test]
