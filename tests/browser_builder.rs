@@ -4,23 +4,10 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::browser::Browser;
+use common::browser::{Browser, until};
 use common::library;
-
-/// Waits until `check` holds, or fails saying `what`.
-async fn until<F, Fut>(what: &str, mut check: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !check().await {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
 
 /// The 25th percentile of `slug`'s occupation in the metro area `metro`, as the form shows it.
 fn metro_p25(slug: &str, metro: &str) -> String {

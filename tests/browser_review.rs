@@ -3,9 +3,9 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::browser::Browser;
+use common::browser::{Browser, until};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn findings_follow_the_posting_from_the_form_to_the_draft_and_word_downloads() {
@@ -24,11 +24,10 @@ async fn findings_follow_the_posting_from_the_form_to_the_draft_and_word_downloa
             )
             .await;
         browser.click(".form-actions button").await;
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while browser.count(".error-summary").await == 0 {
-            assert!(Instant::now() < deadline, "the form came back with errors");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        until("the form back with errors", || async {
+            browser.count(".error-summary").await == 1
+        })
+        .await;
         let subjects = browser.texts(".review .finding-subject").await;
         assert!(
             subjects.iter().any(|s| s.contains("rockstar")),
@@ -37,11 +36,10 @@ async fn findings_follow_the_posting_from_the_form_to_the_draft_and_word_downloa
 
         browser.fill("#company", "Buckeye Grocers").await;
         browser.click(".form-actions button").await;
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while browser.count(".job-posting").await == 0 {
-            assert!(Instant::now() < deadline, "the draft was saved");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        until("the saved draft", || async {
+            browser.count(".job-posting").await == 1
+        })
+        .await;
         let subjects = browser.texts(".review .finding-subject").await;
         assert!(
             subjects.iter().any(|s| s.contains("rockstar")),

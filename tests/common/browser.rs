@@ -51,6 +51,19 @@ impl Drop for Browser {
     }
 }
 
+/// Waits until `check` holds, or fails saying `what`.
+pub async fn until<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !check().await {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 impl Browser {
     /// Starts chromedriver and a headless Chromium, or explains what is missing.
     pub async fn start() -> Option<Self> {
