@@ -123,12 +123,7 @@ impl Query {
         let text: String = raw.trim().chars().take(MAX_QUERY_CHARS).collect();
         let mut all: Vec<String> = words(&text).take(MAX_TERMS).collect();
         let mut state = None;
-        let states: Vec<Place> = places
-            .iter()
-            .filter(|p| p.metro_states.is_empty())
-            .cloned()
-            .collect();
-        if let Some((at, place)) = find_place(&all, &states)
+        if let Some((at, place)) = find_state(&all, places)
             && all.len() > place.words.len()
         {
             all.drain(at..at + place.words.len());
@@ -177,11 +172,11 @@ impl Query {
     }
 }
 
-/// The longest place whose words appear together in `words`, and where.
-fn find_place<'p>(words: &[String], places: &'p [Place]) -> Option<(usize, &'p Place)> {
+/// The longest state whose words appear together in `words`, and where.
+fn find_state<'p>(words: &[String], places: &'p [Place]) -> Option<(usize, &'p Place)> {
     places
         .iter()
-        .filter(|place| !place.words.is_empty())
+        .filter(|place| !place.words.is_empty() && place.metro_states.is_empty())
         .filter_map(|place| {
             words
                 .windows(place.words.len())
