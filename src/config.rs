@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use clap::Args;
 use ipnet::IpNet;
 
+use crate::db::DatabaseUrl;
+
 /// Where the content lives; shared by every command that reads it.
 #[derive(Debug, Clone, Args)]
 pub struct ContentDir {
@@ -44,6 +46,30 @@ pub struct Config {
     )]
     pub data_dir: PathBuf,
 
+    /// Where saved drafts live: `sqlite:` (a file in the data directory) or
+    /// `postgres://user:password@host:port/database`, which several instances can share.
+    #[arg(
+        long,
+        env = "ROLEBOOK_DATABASE_URL",
+        default_value = "sqlite:",
+        value_name = "URL",
+        value_parser = DatabaseUrl::parse,
+        hide_env_values = true
+    )]
+    pub database_url: DatabaseUrl,
+
+    /// The key that signs form tokens, as 64 hex digits. Every instance behind one
+    /// address must use the same key: give it here, or leave it out and the instances
+    /// share the one kept in the database [default: from the database].
+    #[arg(
+        long,
+        env = "ROLEBOOK_CSRF_KEY",
+        value_name = "HEX",
+        value_parser = parse_key,
+        hide_env_values = true
+    )]
+    pub csrf_key: Option<SecretKey>,
+
     /// Form submissions allowed per client address per minute (0: no limit).
     #[arg(
         long,
@@ -80,6 +106,35 @@ impl Config {
             None => format!("http://{}", self.addr),
         }
     }
+}
+
+/// A 32-byte secret given in the configuration; never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretKey(pub [u8; 32]);
+
+impl std::fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretKey(***)")
+    }
+}
+
+/// Reads `--csrf-key`: 64 hex digits.
+pub fn parse_key(text: &str) -> Result<SecretKey, String> {
+    let text = text.trim();
+    let digits: Option<Vec<u8>> = (0..text.len())
+        .step_by(2)
+        .map(|i| {
+            text.get(i..i + 2)
+                .and_then(|pair| u8::from_str_radix(pair, 16).ok())
+        })
+        .collect();
+    digits
+        .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+        .map(SecretKey)
+        .ok_or_else(|| {
+            "the key must be 64 hex digits (32 bytes), such as the output of `openssl rand -hex 32`"
+                .to_owned()
+        })
 }
 
 /// Reads `--trusted-proxies` entries: an address (`10.0.0.1`) or a network (`10.0.0.0/8`).

@@ -10,7 +10,7 @@ use actix_web::{HttpServer, web};
 use crate::builder::{DRAFT_RETENTION_DAYS, Drafts};
 use crate::config::Config;
 use crate::content::{ContentErrors, Library};
-use crate::db::DbError;
+use crate::db::{DbError, DraftStore};
 use crate::search::SearchIndex;
 use crate::web::{Assets, CsrfKey, PageCache, RateLimiter, Site};
 
@@ -29,10 +29,10 @@ pub enum StartError {
         source: std::io::Error,
     },
     /// The database could not be opened.
-    #[error("cannot open the database in {path}: {source}")]
+    #[error("cannot open the database {url}: {source}")]
     Database {
-        /// The data directory.
-        path: PathBuf,
+        /// The database URL, password hidden.
+        url: String,
         /// Why.
         source: DbError,
     },
@@ -75,28 +75,27 @@ pub fn start(
     workers: Option<usize>,
 ) -> Result<Server, StartError> {
     let library = Library::load(&config.content.path)?;
-    private_dir(&config.data_dir).map_err(|source| StartError::DataDir {
-        path: config.data_dir.clone(),
-        source,
-    })?;
-    let drafts = Drafts::open(&config.data_dir).map_err(|source| StartError::Database {
-        path: config.data_dir.clone(),
+    if config.database_url == crate::db::DatabaseUrl::Sqlite {
+        private_dir(&config.data_dir).map_err(|source| StartError::DataDir {
+            path: config.data_dir.clone(),
+            source,
+        })?;
+    }
+    let (store, csrf_key) = open_database(config).map_err(|source| StartError::Database {
+        url: config.database_url.shown(),
         source,
     })?;
     let search = SearchIndex::build(&library).map_err(StartError::Search)?;
-    let csrf_key = CsrfKey::open(&config.data_dir).map_err(|source| StartError::DataDir {
-        path: config.data_dir.join(crate::web::CSRF_KEY_FILE),
-        source,
-    })?;
     tracing::info!(
         roles = library.roles().len(),
         articles = library.articles().len(),
+        database = store.engine(),
         "content loaded"
     );
     let site = web::Data::new(Site {
         library,
         assets: Assets::new(),
-        drafts,
+        drafts: Drafts::new(store),
         search,
         base_url: config.base_url(),
         config: config.clone(),
@@ -118,6 +117,22 @@ pub fn start(
         .listen(listener)
         .map_err(|source| StartError::Listen { addr, source })?
         .run())
+}
+
+/// Opens the drafts' database and reads the form key from it. This runs on a thread of
+/// its own: the PostgreSQL client blocks on a runtime of its own, which cannot start on
+/// a thread already running actix's (requests reach it through `web::block`).
+fn open_database(config: &Config) -> Result<(Box<dyn DraftStore>, CsrfKey), DbError> {
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                let store = crate::db::open(&config.database_url, &config.data_dir)?;
+                let key = CsrfKey::shared(config.csrf_key.as_ref(), store.as_ref())?;
+                Ok((store, key))
+            })
+            .join()
+            .unwrap_or_else(|_| Err(DbError::Writer("opening the database panicked".into())))
+    })
 }
 
 /// Creates `dir` if missing, readable by its owner only (it holds the drafts and the

@@ -1,5 +1,8 @@
 //! Durability: drafts answered with 303 survive the server being killed (SIGKILL)
-//! in the middle of a burst of submissions from several clients.
+//! in the middle of a burst of submissions from several clients, on SQLite and on
+//! PostgreSQL; on PostgreSQL the database server is SIGKILLed and restarted mid-load too.
+
+mod common;
 
 use std::net::TcpListener;
 use std::path::Path;
@@ -19,7 +22,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn start(data: &Path, port: u16) -> Child {
+fn start(data: &Path, port: u16, database: &str) -> Child {
     let child = Command::new(env!("CARGO_BIN_EXE_rolebook"))
         .args([
             "serve",
@@ -27,6 +30,8 @@ fn start(data: &Path, port: u16) -> Child {
             &format!("127.0.0.1:{port}"),
             "--post-limit",
             "0",
+            "--database-url",
+            database,
             "--data-dir",
         ])
         .arg(data)
@@ -125,10 +130,24 @@ fn client(
 }
 
 #[test]
-fn every_draft_answered_with_303_survives_sigkill() {
+fn sqlite_every_draft_answered_with_303_survives_sigkill() {
+    survives(None);
+}
+
+#[test]
+fn postgres_every_draft_answered_with_303_survives_sigkill_of_the_server_and_the_database() {
+    if let Some(postgres) = common::postgres::shared() {
+        survives(Some((postgres, postgres.database())));
+    }
+}
+
+fn survives(postgres: Option<(&common::postgres::Postgres, String)>) {
+    let database = postgres
+        .as_ref()
+        .map_or_else(|| "sqlite:".to_owned(), |(_, url)| url.clone());
     let data = tempfile::tempdir().expect("data dir");
     let port = free_port();
-    let mut server = start(data.path(), port);
+    let mut server = start(data.path(), port, &database);
     let stop = Arc::new(AtomicBool::new(false));
     let saved = Arc::new(Mutex::new(Vec::new()));
     let clients: Vec<_> = (0..CLIENTS)
@@ -137,7 +156,21 @@ fn every_draft_answered_with_303_survives_sigkill() {
             thread::spawn(move || client(port, number, stop, saved))
         })
         .collect();
-    thread::sleep(Duration::from_millis(1500));
+    thread::sleep(Duration::from_millis(750));
+    if let Some((postgres, _)) = &postgres {
+        postgres.kill();
+        thread::sleep(Duration::from_millis(200));
+        let while_down = saved.lock().expect("lock").len();
+        postgres.restart();
+        thread::sleep(Duration::from_millis(750));
+        let after = saved.lock().expect("lock").len();
+        assert!(
+            after > while_down,
+            "no draft was saved after PostgreSQL came back ({after} in all): the pool did not reconnect"
+        );
+    } else {
+        thread::sleep(Duration::from_millis(750));
+    }
     server.kill().expect("SIGKILL the server mid-load");
     server.wait().expect("reap");
     stop.store(true, Ordering::Relaxed);
@@ -151,24 +184,24 @@ fn every_draft_answered_with_303_survives_sigkill() {
         saved.len()
     );
 
-    let db = rusqlite::Connection::open(data.path().join("rolebook.sqlite3"))
-        .expect("open the database");
-    let integrity: String = db
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .expect("integrity check");
-    assert_eq!(integrity, "ok");
-    drop(db);
-    // The connection the server writes with, opened as the server opens it: FULL means
-    // every commit is on disk before its 303 (NORMAL could lose the last ones in a power cut).
-    let writer = rolebook::db::open(data.path()).expect("the server's own open");
-    let synchronous: i64 = writer
-        .pragma_query_value(None, "synchronous", |r| r.get(0))
-        .expect("synchronous");
-    assert_eq!(synchronous, 2, "PRAGMA synchronous is FULL");
-    drop(writer);
+    if postgres.is_some() {
+        let mut db = common::postgres::Postgres::connect(&database);
+        let commit: String = db
+            .query_one("SHOW synchronous_commit", &[])
+            .expect("setting")
+            .get(0);
+        assert_eq!(commit, "on", "a commit is on disk before its 303");
+    } else {
+        let db = rusqlite::Connection::open(data.path().join("rolebook.sqlite3"))
+            .expect("open the database");
+        let integrity: String = db
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .expect("integrity check");
+        assert_eq!(integrity, "ok");
+    }
 
     let port = free_port();
-    let mut restarted = start(data.path(), port);
+    let mut restarted = start(data.path(), port, &database);
     let agent = agent();
     let mut missing = Vec::new();
     for (id, title) in &saved {

@@ -177,8 +177,9 @@ fn a_planted_cookie_with_a_matching_field_is_refused() {
     let html = response.html();
     let fresh = attrs(&html, "input[name=csrf]", "value").remove(0);
     assert_ne!(fresh, planted, "the form comes back with a signed token");
-    assert!(
-        std::fs::metadata(server.data_dir.join("csrf.key")).is_ok(),
-        "the key is kept in the data directory"
+    let key = server.store().secret("csrf", &[0; 32]).expect("the key");
+    assert_ne!(
+        key, [0; 32],
+        "the key was made at start-up and kept in the database"
     );
 }

@@ -1,47 +1,92 @@
-//! The writable SQLite database in the data directory: opened at start-up in WAL mode,
-//! with the schema migrations below applied in order. Writes go through one
-//! [`Writer`] thread that commits them in batches.
+//! The writable database, at the bottom of the program: saved drafts and shared secrets
+//! behind one trait, [`DraftStore`], with two engines. SQLite, a file in the data
+//! directory, is the default; PostgreSQL lets several instances share one database.
+//! Each engine applies its own schema migrations at start-up.
 
+mod postgres;
+mod sqlite;
+mod store;
 mod writer;
 
-pub use writer::{WriteError, Writer};
+pub use sqlite::FILE_NAME;
+pub use store::{DraftStore, StoredDraft, Update};
 
 use std::path::Path;
 
-use rusqlite::Connection;
+/// Which database holds the drafts: `--database-url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// SQLite, in the data directory (no URL, or `sqlite:`).
+    Sqlite,
+    /// PostgreSQL at a `postgres://` or `postgresql://` URL.
+    Postgres(String),
+}
 
-/// The database file inside the data directory.
-pub const FILE_NAME: &str = "rolebook.sqlite3";
-/// `PRAGMA application_id` of our databases ("Rolb"), so another program's is not taken for ours.
-const APPLICATION_ID: i64 = 0x526F_6C62;
-/// The columns of `drafts` the code reads and writes, in order.
-const DRAFT_COLUMNS: [&str; 5] = [
-    "id",
-    "edit_key_sha256",
-    "posting",
-    "created_at",
-    "updated_at",
-];
+impl DatabaseUrl {
+    /// Reads `--database-url`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        if text.is_empty() || text == "sqlite:" || text == "sqlite://" {
+            Ok(Self::Sqlite)
+        } else if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+            Ok(Self::Postgres(text.to_owned()))
+        } else if text.starts_with("sqlite:") {
+            Err("SQLite always lives in the data directory: give \"sqlite:\" and choose the directory with --data-dir".into())
+        } else {
+            Err(format!(
+                "\"{}\" is not a database URL: use sqlite: or postgres://user@host:port/database",
+                shown_url(text)
+            ))
+        }
+    }
 
-/// Schema changes, in order; `PRAGMA user_version` records how many are applied.
-/// Never edit one that has shipped: add a new one.
-const MIGRATIONS: &[&str] = &["CREATE TABLE drafts (
-        id TEXT PRIMARY KEY,
-        edit_key_sha256 TEXT NOT NULL,
-        posting TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    ) STRICT;"];
+    /// The URL with any password hidden, for messages.
+    pub fn shown(&self) -> String {
+        match self {
+            Self::Sqlite => "sqlite:".into(),
+            Self::Postgres(url) => shown_url(url),
+        }
+    }
+}
 
-/// Why the database could not be opened.
+/// `url` with the password between `:` and `@` replaced by `***`.
+fn shown_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    match authority.rsplit_once('@') {
+        Some((user, host)) if user.contains(':') => {
+            let name = user.split(':').next().unwrap_or("");
+            format!("{scheme}://{name}:***@{host}/{path}")
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Why the database failed. It names the engine, never a driver's types, so the layers
+/// above do not depend on which engine runs.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
-    /// SQLite refused.
-    #[error("{0}")]
-    Sqlite(#[from] rusqlite::Error),
-    /// The writer thread could not be started.
-    #[error("cannot start the database writer: {0}")]
-    Thread(std::io::Error),
+    /// The engine refused or failed.
+    #[error("{engine}: {detail}")]
+    Engine {
+        /// "SQLite" or "PostgreSQL".
+        engine: &'static str,
+        /// What it said.
+        detail: String,
+    },
+    /// The database server could not be reached.
+    #[error("cannot reach PostgreSQL at {url}: {detail}")]
+    Unreachable {
+        /// The URL, password hidden.
+        url: String,
+        /// Why.
+        detail: String,
+    },
+    /// The writer thread could not be started, or has stopped.
+    #[error("the database writer: {0}")]
+    Writer(String),
     /// The file is damaged, or not an SQLite database at all.
     #[error(
         "the database file {path} is damaged ({detail}); restore it from a backup, or move it away to start with an empty one"
@@ -52,114 +97,31 @@ pub enum DbError {
         /// What SQLite found.
         detail: String,
     },
-    /// The file is another program's database, or its tables are not ours.
-    #[error(
-        "the file {path} is not a Rolebook database ({detail}); point --data-dir at Rolebook's own directory"
-    )]
+    /// The database is another program's, or its tables are not ours.
+    #[error("{path} is not a Rolebook database ({detail}); point Rolebook at its own database")]
     Foreign {
-        /// The file.
+        /// The file or URL.
         path: String,
         /// What differs.
         detail: String,
     },
-    /// The file was written by a newer Rolebook.
+    /// The database was written by a newer Rolebook.
     #[error("the database has schema version {found}, newer than this program's {known}")]
     TooNew {
-        /// The file's version.
+        /// The database's version.
         found: usize,
         /// Ours.
         known: usize,
     },
 }
 
-/// Opens (creating if needed) the database in `data_dir`, checks it is ours and whole,
-/// brings its schema up to date and makes the file readable by its owner only.
-pub fn open(data_dir: &Path) -> Result<Connection, DbError> {
-    let path = data_dir.join(FILE_NAME);
-    let shown = path.display().to_string();
-    let damaged = |detail: String| DbError::Damaged {
-        path: shown.clone(),
-        detail,
-    };
-    let mut conn = Connection::open(&path)?;
-    let check: String = conn
-        .pragma_query_value(None, "quick_check", |row| row.get(0))
-        .map_err(|e| damaged(e.to_string()))?;
-    if check != "ok" {
-        return Err(damaged(check));
-    }
-    claim(&conn, &shown)?;
-    conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
-    // FULL: a draft that was answered with 303 survives a crash of the machine, not only of the process.
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    migrate(&mut conn)?;
-    let columns: Vec<String> = conn
-        .prepare("SELECT name FROM pragma_table_info('drafts') ORDER BY cid")?
-        .query_map([], |row| row.get(0))?
-        .collect::<Result<_, _>>()?;
-    if columns != DRAFT_COLUMNS {
-        return Err(DbError::Foreign {
-            path: shown,
-            detail: format!("its drafts table has the columns {columns:?}"),
-        });
-    }
-    owner_only(&path);
-    Ok(conn)
-}
-
-/// Marks a new or older Rolebook database as ours; refuses another program's.
-fn claim(conn: &Connection, shown: &str) -> Result<(), DbError> {
-    let id: i64 = conn.pragma_query_value(None, "application_id", |row| row.get(0))?;
-    if id == APPLICATION_ID {
-        return Ok(());
-    }
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
-        .query_map([], |row| row.get(0))?
-        .collect::<Result<_, _>>()?;
-    let ours_or_empty = tables.is_empty() || tables == ["drafts"];
-    if id != 0 || !ours_or_empty {
-        return Err(DbError::Foreign {
-            path: shown.to_owned(),
-            detail: format!("application id {id:#x}, tables {tables:?}"),
-        });
-    }
-    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-    Ok(())
-}
-
-/// The database and its journal files, readable and writable by their owner only.
-fn owner_only(path: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        for suffix in ["", "-wal", "-shm"] {
-            let mut file = path.as_os_str().to_owned();
-            file.push(suffix);
-            // A journal file that does not exist yet is created with the same mode as the database.
-            let _ = std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600));
-        }
-    }
-}
-
-fn migrate(conn: &mut Connection) -> Result<(), DbError> {
-    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    let version = usize::try_from(version).unwrap_or(usize::MAX);
-    if version > MIGRATIONS.len() {
-        return Err(DbError::TooNew {
-            found: version,
-            known: MIGRATIONS.len(),
-        });
-    }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(version) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
-        tx.commit()?;
-    }
-    Ok(())
+/// Opens the store `url` names (SQLite in `data_dir` by default), checks it is ours,
+/// and brings its schema up to date.
+pub fn open(url: &DatabaseUrl, data_dir: &Path) -> Result<Box<dyn DraftStore>, DbError> {
+    Ok(match url {
+        DatabaseUrl::Sqlite => Box::new(sqlite::SqliteStore::open(data_dir)?),
+        DatabaseUrl::Postgres(url) => Box::new(postgres::PostgresStore::open(url)?),
+    })
 }
 
 #[cfg(test)]
@@ -167,77 +129,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn opens_in_wal_mode_with_the_schema_applied_once() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let conn = open(dir.path()).expect("open");
-        let mode: String = conn
-            .pragma_query_value(None, "journal_mode", |r| r.get(0))
-            .expect("mode");
-        assert_eq!(mode, "wal");
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .expect("version");
-        assert_eq!(version, MIGRATIONS.len() as i64);
-        drop(conn);
-        let again = open(dir.path()).expect("reopen applies nothing twice");
-        let tables: i64 = again
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'drafts'",
-                [],
-                |r| r.get(0),
-            )
-            .expect("count");
-        assert_eq!(tables, 1);
-    }
-
-    #[test]
-    fn a_newer_schema_is_refused() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let conn = open(dir.path()).expect("open");
-        conn.pragma_update(None, "user_version", 99).expect("bump");
-        drop(conn);
-        assert!(matches!(
-            open(dir.path()),
-            Err(DbError::TooNew { found: 99, .. })
-        ));
-    }
-
-    #[test]
-    fn a_damaged_or_foreign_file_is_refused_with_a_clear_reason() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(
-            dir.path().join(FILE_NAME),
-            b"this is not a database at all, just some text padding it out",
-        )
-        .expect("write");
-        let error = open(dir.path()).expect_err("not a database");
-        assert!(matches!(error, DbError::Damaged { .. }), "{error}");
-        assert!(error.to_string().contains("is damaged"), "{error}");
-
-        let dir = tempfile::tempdir().expect("temp dir");
-        let other = Connection::open(dir.path().join(FILE_NAME)).expect("create");
-        other
-            .execute_batch("CREATE TABLE invoices (id INTEGER);")
-            .expect("other schema");
-        drop(other);
-        let error = open(dir.path()).expect_err("someone else's");
-        assert!(matches!(error, DbError::Foreign { .. }), "{error}");
+    fn urls_name_an_engine_and_hide_passwords() {
+        assert_eq!(DatabaseUrl::parse(""), Ok(DatabaseUrl::Sqlite));
+        assert_eq!(DatabaseUrl::parse("sqlite:"), Ok(DatabaseUrl::Sqlite));
+        let pg = DatabaseUrl::parse("postgres://rb:secret@db:5432/rolebook").expect("pg");
+        assert_eq!(pg.shown(), "postgres://rb:***@db:5432/rolebook");
         assert!(
-            error.to_string().contains("not a Rolebook database"),
+            DatabaseUrl::parse("sqlite:/tmp/x.db")
+                .expect_err("no path")
+                .contains("--data-dir")
+        );
+        let error = DatabaseUrl::parse("mysql://u:pw@h/d").expect_err("unknown");
+        assert!(
+            error.contains("u:***@h") && !error.contains("pw"),
             "{error}"
         );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn the_file_is_private_to_its_owner() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().expect("temp dir");
-        drop(open(dir.path()).expect("open"));
-        let mode = std::fs::metadata(dir.path().join(FILE_NAME))
-            .expect("meta")
-            .permissions()
-            .mode();
-        assert_eq!(mode & 0o777, 0o600);
     }
 }

@@ -119,12 +119,12 @@ mod tests {
 
     fn writer() -> (tempfile::TempDir, Writer) {
         let dir = tempfile::tempdir().expect("temp dir");
-        let conn = crate::db::open(dir.path()).expect("open");
+        let conn = crate::db::sqlite::connect(dir.path()).expect("open");
         (dir, Writer::start(conn).expect("writer"))
     }
 
     fn count(dir: &tempfile::TempDir) -> i64 {
-        let conn = crate::db::open(dir.path()).expect("open");
+        let conn = crate::db::sqlite::connect(dir.path()).expect("open");
         conn.query_row("SELECT count(*) FROM drafts", [], |r| r.get(0))
             .expect("count")
     }

@@ -156,6 +156,8 @@ mod tests {
                 path: "content".into(),
             },
             data_dir: "data".into(),
+            database_url: crate::db::DatabaseUrl::Sqlite,
+            csrf_key: None,
             post_limit: 0,
             site_url: site_url.map(str::to_owned),
             trusted_proxies: trusted

@@ -1,11 +1,9 @@
 //! Protection against cross-site form submission. Every form repeats, in a hidden
 //! field, a token kept in an HttpOnly, SameSite=Lax cookie (`__Host-` over HTTPS, so no
-//! other host can set it). The token is a random nonce signed with a key made at first
-//! start and kept in the data directory, so a cookie planted by someone else, without
+//! other host can set it). The token is a random nonce signed with a key that every
+//! instance shares (from the configuration, or else made at first start and kept in the
+//! database), so a cookie planted by someone else, without
 //! the key, never passes. A POST whose `Origin` is another site is refused too.
-
-use std::io::Write;
-use std::path::Path;
 
 use actix_web::HttpRequest;
 use actix_web::cookie::{Cookie, SameSite};
@@ -14,6 +12,8 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
 use super::{Client, Site};
+use crate::config::SecretKey;
+use crate::db::{DbError, DraftStore};
 use crate::error::AppError;
 use crate::random::{hex, hex_token, is_hex, same};
 
@@ -21,8 +21,8 @@ use crate::random::{hex, hex_token, is_hex, same};
 pub const COOKIE: &str = "rolebook_csrf";
 /// The cookie holding the token over HTTPS: only this host, over HTTPS, may set it.
 pub const SECURE_COOKIE: &str = "__Host-rolebook_csrf";
-/// The key's file in the data directory.
-pub const KEY_FILE: &str = "csrf.key";
+/// The key's name in the database's secrets.
+const SECRET_NAME: &str = "csrf";
 
 const NONCE_HEX: usize = 32;
 const SIGNATURE_HEX: usize = 32;
@@ -31,24 +31,21 @@ const SIGNATURE_HEX: usize = 32;
 pub struct CsrfKey([u8; 32]);
 
 impl CsrfKey {
-    /// The key in `data_dir`, made (readable by its owner only) if there is none yet.
-    pub fn open(data_dir: &Path) -> std::io::Result<Self> {
-        let path = data_dir.join(KEY_FILE);
-        if let Ok(bytes) = std::fs::read(&path)
-            && let Ok(key) = <[u8; 32]>::try_from(bytes.as_slice())
-        {
-            return Ok(Self(key));
+    /// The key from the configuration if it gives one; otherwise the one kept in the
+    /// database, made by whichever instance started first.
+    pub fn shared(configured: Option<&SecretKey>, store: &dyn DraftStore) -> Result<Self, DbError> {
+        if let Some(key) = configured {
+            return Ok(Self(key.0));
         }
-        let mut key = [0u8; 32];
-        getrandom::fill(&mut key).map_err(std::io::Error::other)?;
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&path)?;
-        file.write_all(&key)?;
-        file.sync_all()?;
-        Ok(Self(key))
+        let mut fresh = [0u8; 32];
+        getrandom::fill(&mut fresh).map_err(|e| DbError::Writer(format!("no randomness: {e}")))?;
+        let stored = store.secret(SECRET_NAME, &fresh)?;
+        <[u8; 32]>::try_from(stored.as_slice())
+            .map(Self)
+            .map_err(|_| DbError::Foreign {
+                path: "the secrets table".into(),
+                detail: format!("the {SECRET_NAME} secret is {} bytes, not 32", stored.len()),
+            })
     }
 
     /// A fresh signed token.
@@ -194,19 +191,21 @@ mod tests {
     }
 
     #[test]
-    fn the_key_is_kept_across_starts_and_private() {
+    fn the_key_comes_from_the_configuration_or_the_first_instance() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let first = CsrfKey::open(dir.path()).expect("made");
-        let second = CsrfKey::open(dir.path()).expect("read");
-        assert_eq!(first.0, second.0);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.path().join(KEY_FILE))
-                .expect("meta")
-                .permissions()
-                .mode();
-            assert_eq!(mode & 0o777, 0o600);
-        }
+        let store = crate::db::open(&crate::db::DatabaseUrl::Sqlite, dir.path()).expect("store");
+        let first = CsrfKey::shared(None, store.as_ref()).expect("made");
+        let second = CsrfKey::shared(None, store.as_ref()).expect("read");
+        assert_eq!(
+            first.0, second.0,
+            "a second instance gets the first one's key"
+        );
+        let configured = SecretKey([7; 32]);
+        assert_eq!(
+            CsrfKey::shared(Some(&configured), store.as_ref())
+                .expect("given")
+                .0,
+            [7; 32]
+        );
     }
 }

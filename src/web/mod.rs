@@ -38,7 +38,7 @@ use askama::Template;
 pub use crate::dates::human_date;
 pub use assets::Assets;
 pub use client::Client;
-pub use csrf::{CsrfKey, KEY_FILE as CSRF_KEY_FILE};
+pub use csrf::CsrfKey;
 pub use delivery::PageCache;
 pub use form_body::{BODY_TIMEOUT, MAX_BODY};
 pub use layout::{Layout, Section};
@@ -172,21 +172,23 @@ pub(crate) mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let library = Library::load(&dir).expect("the shipped content is valid");
         let data_dir = tempfile::tempdir().expect("temp dir").keep();
-        let drafts = Drafts::open(&data_dir).expect("drafts");
+        let store = crate::db::open(&crate::db::DatabaseUrl::Sqlite, &data_dir).expect("database");
         let config = Config {
             addr: ([127, 0, 0, 1], 8080).into(),
             content: crate::config::ContentDir { path: dir },
             data_dir: data_dir.clone(),
+            database_url: crate::db::DatabaseUrl::Sqlite,
+            csrf_key: None,
             post_limit: 0,
             site_url: Some("https://rolebook.test".into()),
             trusted_proxies: Vec::new(),
         };
         web::Data::new(Site {
-            csrf_key: csrf::CsrfKey::open(&data_dir).expect("key"),
+            csrf_key: csrf::CsrfKey::shared(None, store.as_ref()).expect("key"),
             search: SearchIndex::build(&library).expect("search index"),
             library,
             assets: Assets::new(),
-            drafts,
+            drafts: Drafts::new(store),
             base_url: config.base_url(),
             config,
         })

@@ -3,7 +3,7 @@
 
 use rusqlite::Connection;
 
-use super::{FormSession, Response, base_url, server};
+use super::{FormSession, Response, TestServer, base_url, server};
 
 /// A complete, valid submission.
 pub fn valid() -> Vec<(&'static str, &'static str)> {
@@ -57,9 +57,15 @@ pub fn submit(fields: &[(&str, &str)]) -> (Response, FormSession) {
     )
 }
 
-/// Saves a valid draft: its id, edit key and the session.
+/// Saves a valid draft on the shared server: its id and edit key.
 pub fn save(fields: &[(&str, &str)]) -> (String, String) {
-    let (response, _) = submit(fields);
+    save_to(server(), fields)
+}
+
+/// Saves a valid draft on `server`: its id and edit key.
+pub fn save_to(server: &TestServer, fields: &[(&str, &str)]) -> (String, String) {
+    let session = FormSession::open(&server.base);
+    let response = session.post(&server.base, "/job-descriptions/build", fields);
     assert_eq!(response.status, 303, "{}", response.text());
     let location = response.header("location").to_owned();
     let id = location

@@ -6,6 +6,7 @@
 pub mod browser;
 pub mod builder;
 pub mod oews_sample;
+pub mod postgres;
 
 use std::fs;
 use std::net::TcpListener;
@@ -14,6 +15,7 @@ use std::sync::{OnceLock, mpsc};
 
 use rolebook::config::{Config, ContentDir};
 use rolebook::content::Library;
+use rolebook::db::DatabaseUrl;
 use scraper::{Html, Selector};
 
 /// The repository's `content/` directory.
@@ -73,8 +75,10 @@ pub fn library() -> &'static Library {
 pub struct TestServer {
     /// `http://127.0.0.1:41234`.
     pub base: String,
-    /// Where its SQLite database lives.
+    /// Its data directory, where its SQLite database lives unless it uses PostgreSQL.
     pub data_dir: PathBuf,
+    /// Its database.
+    pub database_url: DatabaseUrl,
 }
 
 impl TestServer {
@@ -99,11 +103,14 @@ impl TestServer {
                 path: content_dir(),
             },
             data_dir: data_dir.clone(),
+            database_url: rolebook::db::DatabaseUrl::Sqlite,
+            csrf_key: None,
             post_limit: 0,
             site_url: None,
             trusted_proxies: Vec::new(),
         };
         adjust(&mut config);
+        let database_url = config.database_url.clone();
         let (ready, started) = mpsc::channel();
         std::thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {
@@ -117,8 +124,65 @@ impl TestServer {
         Self {
             base: format!("http://{addr}"),
             data_dir,
+            database_url,
         }
     }
+
+    /// GET `path` on this server.
+    pub fn get(&self, path: &str) -> Response {
+        send(&format!("{}{path}", self.base), "GET", &[], Vec::new())
+    }
+
+    /// The server's database, opened as the server opens it.
+    pub fn store(&self) -> Box<dyn rolebook::db::DraftStore> {
+        rolebook::db::open(&self.database_url, &self.data_dir).expect("the server's database")
+    }
+}
+
+/// The engines that hold drafts.
+#[derive(Debug, Clone, Copy)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// A server shared by the test binary storing drafts in `engine`; `None` when
+/// PostgreSQL is not installed outside CI (see [`postgres::shared`]).
+pub fn server_on(engine: Engine) -> Option<&'static TestServer> {
+    static ON_POSTGRES: OnceLock<Option<TestServer>> = OnceLock::new();
+    match engine {
+        Engine::Sqlite => Some(server()),
+        Engine::Postgres => ON_POSTGRES
+            .get_or_init(|| {
+                let url = postgres::shared()?.database();
+                Some(TestServer::with(|config| {
+                    config.database_url = DatabaseUrl::Postgres(url);
+                }))
+            })
+            .as_ref(),
+    }
+}
+
+/// Runs each named test, a function taking `&TestServer`, once per engine: as
+/// `sqlite::name` and `postgres::name`.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[test]
+            fn $name() {
+                super::$name(super::common::server_on(super::common::Engine::Sqlite).expect("SQLite"));
+            })*
+        }
+        mod postgres {
+            $(#[test]
+            fn $name() {
+                if let Some(server) = super::common::server_on(super::common::Engine::Postgres) {
+                    super::$name(server);
+                }
+            })*
+        }
+    };
 }
 
 /// The server shared by a test binary, with no limit on form submissions.
