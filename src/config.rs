@@ -70,6 +70,15 @@ pub struct Config {
     )]
     pub csrf_key: Option<SecretKey>,
 
+    /// Skip rendering every sitemap page into the page cache after start-up (they are
+    /// then rendered when first asked for).
+    #[arg(
+        long = "no-prerender",
+        env = "ROLEBOOK_NO_PRERENDER",
+        action = clap::ArgAction::SetFalse
+    )]
+    pub prerender: bool,
+
     /// Form submissions allowed per client address per minute (0: no limit).
     #[arg(
         long,

@@ -104,6 +104,13 @@ pub fn start(
     let limiter = web::Data::new(RateLimiter::new(config.post_limit));
     prune_drafts_daily(site.clone());
     let cache = web::Data::new(PageCache::default());
+    if config.prerender {
+        actix_web::rt::spawn(crate::web::prerender(
+            site.clone(),
+            limiter.clone(),
+            cache.clone(),
+        ));
+    }
     let mut server =
         HttpServer::new(move || crate::web::app(site.clone(), limiter.clone(), cache.clone()));
     if let Some(workers) = workers {

@@ -146,7 +146,7 @@ fn repeat_visits_get_304_not_modified() {
     let first = get(path);
     let etag = first.header("etag").to_owned();
     assert!(etag.starts_with("W/\""), "weak ETag: {etag}");
-    assert_eq!(first.header("cache-control"), "no-cache");
+    assert_eq!(first.header("cache-control"), SHARED_CACHE);
     let again = request("GET", path, &[("If-None-Match", &etag)]);
     assert_eq!(again.status, 304);
     assert!(again.body.is_empty());
@@ -168,6 +168,70 @@ fn repeat_visits_get_304_not_modified() {
         etag,
         "ETags differ between pages"
     );
+}
+
+/// What every page that depends only on the content tells caches.
+const SHARED_CACHE: &str = "public, max-age=300, s-maxage=3600, stale-while-revalidate=86400";
+
+#[test]
+fn shared_caches_may_keep_pages_but_never_forms_or_drafts() {
+    // Not in the page cache (it has a query string), still public with a validator.
+    let path = "/salaries/soc/47-2111?state=colorado";
+    let first = get(path);
+    assert_eq!(first.header("cache-control"), SHARED_CACHE);
+    let etag = first.header("etag").to_owned();
+    assert!(etag.starts_with("W/\""), "{etag}");
+    assert_eq!(
+        request("GET", path, &[("If-None-Match", &etag)]).status,
+        304
+    );
+    for private in [
+        "/job-descriptions/build",
+        "/job-descriptions/build?soc=47-2111",
+    ] {
+        let form = get(private);
+        assert_eq!(
+            form.header("cache-control"),
+            "no-store, private",
+            "{private}"
+        );
+    }
+    let (id, _) = common::builder::save(&common::builder::valid());
+    for draft in [
+        format!("/job-descriptions/drafts/{id}"),
+        format!("/job-descriptions/drafts/{id}.md"),
+    ] {
+        let page = get(&draft);
+        assert_eq!(page.status, 200);
+        assert!(
+            page.header("cache-control").contains("no-store"),
+            "{draft}: {}",
+            page.header("cache-control")
+        );
+        assert!(page.header("cache-control").contains("private"), "{draft}");
+    }
+}
+
+#[test]
+fn the_etag_changes_when_the_content_does() {
+    let content = common::fixture_content(&[]);
+    let before = common::TestServer::with(|c| c.content.path = content.path().to_owned());
+    let page = "/job-descriptions/alpha";
+    let old = before.get(page);
+    assert_eq!(old.status, 200);
+    let file = content.path().join("roles/alpha.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let changed = text.replace(
+        "The intro paragraph of the fixture.",
+        "The intro paragraph of the fixture, changed in this release.",
+    );
+    assert_ne!(changed, text);
+    std::fs::write(&file, changed).expect("write");
+    let after = common::TestServer::with(|c| c.content.path = content.path().to_owned());
+    let new = after.get(page);
+    assert_eq!(new.status, 200, "{}", new.text());
+    assert!(new.text().contains("changed in this release."));
+    assert_ne!(new.header("etag"), old.header("etag"));
 }
 
 #[test]

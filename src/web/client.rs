@@ -158,6 +158,7 @@ mod tests {
             data_dir: "data".into(),
             database_url: crate::db::DatabaseUrl::Sqlite,
             csrf_key: None,
+            prerender: false,
             post_limit: 0,
             site_url: site_url.map(str::to_owned),
             trusted_proxies: trusted

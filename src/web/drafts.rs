@@ -184,18 +184,17 @@ pub async fn show(
     };
     let mut response = HttpResponse::Ok();
     response.insert_header(("X-Robots-Tag", "noindex"));
-    // A draft changes when edited: browsers revalidate it, shared caches never keep it.
-    response.insert_header((header::CACHE_CONTROL, "private, no-cache"));
+    // A draft is one person's, and changes when edited: no cache keeps it.
+    no_store(&mut response);
     for (name, shown) in [
         (NEW_DRAFT_COOKIE, flash.is_some()),
         (CHANGES_SAVED_COOKIE, changes_saved.is_some()),
     ] {
         if shown {
-            // Shown once: remove the cookie, and keep this copy of the page out of every cache.
+            // Shown once: remove the cookie.
             let mut removal = Cookie::build(name, "").path(path.clone()).finish();
             removal.make_removal();
             response.cookie(removal);
-            no_store(&mut response);
         }
     }
     Ok(response
@@ -238,7 +237,7 @@ pub async fn export(
     Ok(HttpResponse::Ok()
         .content_type(content_type)
         .insert_header(("X-Robots-Tag", "noindex"))
-        .insert_header((header::CACHE_CONTROL, "private, no-cache"))
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .insert_header(ContentDisposition {
             disposition: DispositionType::Attachment,
             parameters: vec![DispositionParam::Filename(export::file_name(

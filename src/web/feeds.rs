@@ -25,8 +25,24 @@ struct Sitemap {
     entries: Vec<Entry>,
 }
 
+/// The path of every page search engines should index.
+pub fn paths(site: &Site) -> Vec<String> {
+    pages(site).into_iter().map(|(path, _)| path).collect()
+}
+
 /// Every page search engines should index, with when it last changed.
 fn entries(site: &Site) -> Vec<Entry> {
+    pages(site)
+        .into_iter()
+        .map(|(path, lastmod)| Entry {
+            loc: format!("{}{path}", site.base_url),
+            lastmod,
+        })
+        .collect()
+}
+
+/// Every page search engines should index, by path, with when it last changed.
+fn pages(site: &Site) -> Vec<(String, Date)> {
     let library = &site.library;
     let published = library.wages().release().published;
     let newest = |dates: &mut dyn Iterator<Item = Date>| dates.max().unwrap_or(published);
@@ -72,12 +88,6 @@ fn entries(site: &Site) -> Vec<Entry> {
             .map(|p| (format!("/{}", p.slug), p.updated)),
     );
     pages
-        .into_iter()
-        .map(|(path, lastmod)| Entry {
-            loc: format!("{}{path}", site.base_url),
-            lastmod,
-        })
-        .collect()
 }
 
 /// `GET /sitemap.xml`

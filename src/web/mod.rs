@@ -89,11 +89,22 @@ pub fn app(
         .app_data(cache)
         .wrap(from_fn(rate_limit::limit_posts))
         .wrap(errors::error_pages())
-        .wrap(from_fn(middleware::conditional_get))
         .wrap(from_fn(delivery::deliver))
         .wrap(from_fn(middleware::security_headers))
         .wrap(from_fn(middleware::log_request))
         .configure(routes)
+}
+
+/// Puts every page of the sitemap in `cache` by asking the application for it (see
+/// `delivery::warm`); returns how many pages were rendered.
+pub async fn prerender(
+    site: web::Data<Site>,
+    limiter: web::Data<RateLimiter>,
+    cache: web::Data<PageCache>,
+) -> usize {
+    let paths = feeds::paths(&site);
+    let app = actix_web::test::init_service(app(site, limiter, cache)).await;
+    delivery::warm(&app, &paths).await
 }
 
 /// The route table. Every page answers GET and HEAD; anything else falls through to
@@ -179,6 +190,7 @@ pub(crate) mod tests {
             data_dir: data_dir.clone(),
             database_url: crate::db::DatabaseUrl::Sqlite,
             csrf_key: None,
+            prerender: false,
             post_limit: 0,
             site_url: Some("https://rolebook.test".into()),
             trusted_proxies: Vec::new(),
@@ -192,5 +204,21 @@ pub(crate) mod tests {
             base_url: config.base_url(),
             config,
         })
+    }
+
+    #[actix_web::test]
+    async fn every_sitemap_page_is_prerendered_into_the_cache() {
+        let site = site();
+        let cache = web::Data::new(PageCache::default());
+        let paths = feeds::paths(&site);
+        let limiter = web::Data::new(RateLimiter::new(0));
+        let rendered = prerender(site, limiter, cache.clone()).await;
+        assert_eq!(rendered, paths.len(), "every page answers 200");
+        assert!(
+            cache.pages() > paths.len() / 2,
+            "{} pages kept, {} bytes",
+            cache.pages(),
+            cache.bytes()
+        );
     }
 }

@@ -105,6 +105,7 @@ impl TestServer {
             data_dir: data_dir.clone(),
             database_url: rolebook::db::DatabaseUrl::Sqlite,
             csrf_key: None,
+            prerender: false,
             post_limit: 0,
             site_url: None,
             trusted_proxies: Vec::new(),
