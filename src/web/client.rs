@@ -23,6 +23,16 @@ pub struct Client {
 }
 
 impl Client {
+    /// Whether the client's connection is HTTPS, as [`Client::of`] says, reading no
+    /// headers when no proxy is trusted (every response asks, for HSTS).
+    pub fn is_https(head: &RequestHead, config: &Config) -> bool {
+        let site_is_https = site_is_https(config);
+        if site_is_https || config.trusted_proxies.is_empty() {
+            return site_is_https;
+        }
+        Self::of(head, config).https
+    }
+
     /// Reads `head` under `config`.
     pub fn of(head: &RequestHead, config: &Config) -> Self {
         let peer = head
@@ -38,10 +48,7 @@ impl Client {
                 .or_else(|| head.uri.authority().map(|a| a.to_string()))
                 .unwrap_or_default()
         };
-        let site_is_https = config
-            .site_url
-            .as_deref()
-            .is_some_and(|u| u.starts_with("https://"));
+        let site_is_https = site_is_https(config);
         if !trusted(&peer) {
             return Self {
                 ip: peer,
@@ -100,6 +107,14 @@ impl Client {
             v4 => v4,
         }
     }
+}
+
+/// Whether the site's own address is HTTPS, so every client's connection is.
+fn site_is_https(config: &Config) -> bool {
+    config
+        .site_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://"))
 }
 
 /// Every `key=value` of every `Forwarded` header, in order, keys lowercased, quotes removed.

@@ -10,11 +10,15 @@ use actix_web::{Error, web};
 
 use super::{Client, Site};
 
-/// Logs one line per request: method, path, status and duration.
+/// Logs one line per request: method, path, status and duration (at `info`; below
+/// that level it costs nothing).
 pub async fn log_request(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    if !tracing::enabled!(tracing::Level::INFO) {
+        return next.call(req).await;
+    }
     let started = Instant::now();
     let method = req.method().clone();
     let path = req.path().to_owned();
@@ -46,7 +50,7 @@ pub async fn security_headers(
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let https = req
         .app_data::<web::Data<Site>>()
-        .is_some_and(|site| Client::of(req.head(), &site.config).https);
+        .is_some_and(|site| Client::is_https(req.head(), &site.config));
     let mut res = next.call(req).await?;
     let headers = res.headers_mut();
     let defaults = [

@@ -69,7 +69,7 @@ const QUICK_BROTLI: i32 = 5;
 pub fn gzip(bytes: &[u8]) -> Bytes {
     let mut encoder =
         flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(QUICK_GZIP));
-    Bytes::from(
+    exact(
         encoder
             .write_all(bytes)
             .and_then(|()| encoder.finish())
@@ -77,11 +77,27 @@ pub fn gzip(bytes: &[u8]) -> Bytes {
     )
 }
 
+/// `bytes` without the spare capacity a growing `Vec` leaves (up to as much again):
+/// the cache keeps these for long, and weighs them by their length.
+fn exact(mut bytes: Vec<u8>) -> Bytes {
+    bytes.shrink_to_fit();
+    Bytes::from(bytes)
+}
+
 /// A gzip body inflated (ours, so it inflates; empty if it somehow does not).
 pub fn gunzip(bytes: &[u8]) -> Bytes {
     let mut out = Vec::with_capacity(bytes.len() * 5);
     match std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut out) {
-        Ok(_) => Bytes::from(out),
+        Ok(_) => exact(out),
+        Err(_) => Bytes::new(),
+    }
+}
+
+/// A brotli body decompressed (ours, so it decompresses; empty if it somehow does not).
+pub fn unbrotli(bytes: &[u8]) -> Bytes {
+    let mut out = Vec::with_capacity(bytes.len() * 6);
+    match brotli::BrotliDecompress(&mut &bytes[..], &mut out) {
+        Ok(()) => exact(out),
         Err(_) => Bytes::new(),
     }
 }
@@ -96,7 +112,7 @@ pub fn brotli(bytes: &[u8]) -> Bytes {
     };
     let mut out = Vec::new();
     match brotli::BrotliCompress(&mut &bytes[..], &mut out, &params) {
-        Ok(_) => Bytes::from(out),
+        Ok(_) => exact(out),
         Err(_) => Bytes::new(),
     }
 }

@@ -103,7 +103,8 @@ fn page(head: &actix_web::HttpResponse<()>, identity: web::Bytes, encoding: Enco
         content_type,
         etag: value(header::ETAG),
         cache_control: value(header::CACHE_CONTROL),
-        identity: Some(identity),
+        // A copy of exactly its length: the rendered body has spare capacity.
+        identity: Some(web::Bytes::copy_from_slice(&identity)),
         compress,
         gzip: None,
         brotli: None,
