@@ -16,6 +16,7 @@ use std::thread;
 use std::time::Duration;
 
 use common::FormSession;
+use common::browser::{Browser, until};
 use common::builder::{edit_key, with};
 
 const CLIENTS: usize = 6;
@@ -278,4 +279,52 @@ fn nginx_caches_pages_but_never_drafts_and_limits_posts_across_instances() {
         statuses.iter().all(|s| [303, 429].contains(s)),
         "{statuses:?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_browser_builds_saves_and_edits_a_draft_through_nginx() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let Some(cluster) = start("30r/m") else {
+        return;
+    };
+    let journey = async {
+        // Cached by nginx for visitors without cookies; this browser soon has one.
+        browser
+            .open_url(&format!("{}/job-descriptions/cashier", cluster.nginx))
+            .await;
+        browser.wait_for_heading("Cashier job description").await;
+        browser
+            .open_url(&format!(
+                "{}/job-descriptions/build?role=cashier&state=ohio",
+                cluster.nginx
+            ))
+            .await;
+        browser.fill("#company", "Buckeye Grocers").await;
+        browser.fill("#city", "Dayton").await;
+        browser.click(".form-actions button").await;
+        until("the draft", || async {
+            browser.count(".job-posting").await == 1
+        })
+        .await;
+        let edit = browser.value("#edit-url").await;
+        assert!(
+            edit.starts_with(&cluster.nginx),
+            "the public address: {edit}"
+        );
+        browser.click(".edit-href").await;
+        browser.wait_for_heading("Edit your job description").await;
+        browser.fill("#title", "Head Cashier").await;
+        browser.click(".form-actions button").await;
+        until("the saved draft", || async {
+            browser.count(".job-posting").await == 1
+        })
+        .await;
+        assert_eq!(browser.texts(".posting-title").await, ["Head Cashier"]);
+        assert_eq!(browser.texts(".notice.success").await, ["Changes saved."]);
+    };
+    tokio::time::timeout(Duration::from_secs(90), journey)
+        .await
+        .expect("in time");
 }

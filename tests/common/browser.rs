@@ -132,10 +132,12 @@ impl Browser {
     }
 
     pub async fn open(&self, path: &str) {
-        self.client
-            .goto(&format!("{}{path}", super::base_url()))
-            .await
-            .expect("navigate");
+        self.open_url(&format!("{}{path}", super::base_url())).await;
+    }
+
+    /// Opens a full address (another server than the shared one: nginx, say).
+    pub async fn open_url(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
     }
 
     /// Waits for the page's `<h1>` to read `expected` (after a click that navigates).
