@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod dates;
 pub mod db;
+pub mod diagnostics;
 pub mod error;
 pub mod random;
 pub mod search;

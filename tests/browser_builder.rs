@@ -221,8 +221,9 @@ async fn start_from_an_occupation_we_have_no_page_for() {
         browser.open("/job-descriptions/build").await;
         browser.fill("#start-title", "Prep Cook").await;
         browser.click(".start-from button").await;
+        // The start page has no #title: wait for the form to replace it.
         until("the prep cook form", || async {
-            browser.value("#title").await == "Prep Cook"
+            browser.count("#title").await == 1 && browser.value("#title").await == "Prep Cook"
         })
         .await;
         assert!(browser.value("#duties").await.lines().count() >= 6);

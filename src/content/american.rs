@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::error::Problem;
+use crate::diagnostics::Problem;
 
 /// British forms, lowercase, with the American word to use. Matched as whole words,
 /// ignoring case.

@@ -7,10 +7,10 @@ use time::Date;
 use toml::Spanned;
 
 use super::american;
-use super::error::{Problem, Problems};
 use super::front_matter::{Document, file_slug, is_slug};
 use super::prose::{self, Prose};
 use super::role::SUMMARY_MAX;
+use crate::diagnostics::{Problem, Problems};
 
 /// An article, rendered.
 #[derive(Debug, Clone)]

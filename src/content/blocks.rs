@@ -3,9 +3,9 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Tag};
 
-use super::error::Problem;
-use super::lines::LineIndex;
 use super::markdown::{self, Spanned};
+use crate::diagnostics::LineIndex;
+use crate::diagnostics::Problem;
 
 /// One top-level block: its events from start tag to end tag inclusive.
 #[derive(Clone, Copy)]

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 
 use super::Library;
 use super::article::ParsedArticle;
-use super::error::{ContentError, Problem};
 use super::laws::{MinimumWages, PayRules};
 use super::page::Page;
 use super::role::{ParsedRole, Role};
 use super::site::{Category, Settings};
 use super::titles::TitleDictionary;
 use super::wording::{CodedWords, Term};
+use crate::diagnostics::{ContentError, Problem};
 use crate::wages::{Level, SocCode, WageData};
 use crate::words::normalize;
 

@@ -7,8 +7,8 @@ use serde::de::DeserializeOwned;
 use time::Date;
 use toml::Spanned;
 
-use super::error::Problem;
-use super::lines::LineIndex;
+use crate::diagnostics::LineIndex;
+use crate::diagnostics::Problem;
 
 const FENCE: &str = "+++";
 
@@ -138,7 +138,7 @@ impl<'a> Document<'a> {
 }
 
 /// The slug a content file's name gives it; a name that is not a slug is a problem.
-pub fn file_slug(path: &std::path::Path, problems: &mut super::error::Problems) -> String {
+pub fn file_slug(path: &std::path::Path, problems: &mut crate::diagnostics::Problems) -> String {
     let slug = path
         .file_stem()
         .and_then(|s| s.to_str())

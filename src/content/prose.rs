@@ -4,9 +4,9 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag};
 
 use super::blocks;
-use super::error::Problem;
-use super::lines::LineIndex;
 use super::markdown;
+use crate::diagnostics::LineIndex;
+use crate::diagnostics::Problem;
 use crate::wages::slugify;
 
 /// A heading, for the table of contents.

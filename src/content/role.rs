@@ -8,9 +8,9 @@ use time::Date;
 use toml::Spanned;
 
 use super::american;
-use super::error::{Problem, Problems, count};
 use super::front_matter::{Document, file_slug, is_slug};
 use super::sections::{self, RoleBody};
+use crate::diagnostics::{Problem, Problems, count};
 use crate::wages::SocCode;
 
 /// The longest `summary`, the length search engines show of a meta description.

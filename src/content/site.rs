@@ -3,8 +3,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::error::Problem;
 use super::front_matter::Document;
+use crate::diagnostics::Problem;
 use crate::wages::slugify;
 
 /// A group of roles, e.g. "Sales".

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use super::error::{ContentError, Problem};
 use super::front_matter::Document;
+use crate::diagnostics::{ContentError, Problem};
 use crate::wages::{Level, SocCode, WageData};
 use crate::words::normalize;
 

@@ -10,7 +10,7 @@ use super::{
     MetroWages, OCCUPATIONS_FILE, Occupation, PRECISION_COLUMNS, Precision, RELEASE_FILE, Release,
     ReleaseFile, SocCode, WAGES_FILE, WageData, Wages, slugify,
 };
-use crate::content::{ContentError, LineIndex, Problem};
+use crate::diagnostics::{ContentError, LineIndex, Problem};
 
 impl WageData {
     /// Loads `dir` (`content/data/oews`), reporting every error with its file and line.

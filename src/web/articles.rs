@@ -4,6 +4,7 @@
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
+use super::page;
 use super::{Layout, Section, Site, human_date, render, structured};
 use crate::content::{Article, Category, Role};
 use crate::error::AppError;
@@ -94,4 +95,10 @@ pub async fn show(
             .filter_map(|slug| site.library.role(slug))
             .collect(),
     })
+}
+
+/// This family's routes (see `routes.rs` for the order they are tried in).
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(page("/resources", index))
+        .service(page("/resources/{slug}", show));
 }

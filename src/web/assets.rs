@@ -8,6 +8,7 @@ use actix_web::http::header::{self, CacheControl, CacheDirective, EntityTag};
 use actix_web::{HttpResponse, web};
 
 use super::Site;
+use super::page;
 use crate::error::AppError;
 
 struct File {
@@ -127,6 +128,12 @@ pub async fn favicon(site: web::Data<Site>) -> Result<HttpResponse, AppError> {
         .by_name("favicon.ico")
         .ok_or(AppError::NotFound)?;
     Ok(respond(file, hash, DAY_SECONDS, false))
+}
+
+/// This family's routes (see `routes.rs` for the order they are tried in).
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(page("/static/{file}", file))
+        .service(page("/favicon.ico", favicon));
 }
 
 #[cfg(test)]

@@ -1,17 +1,18 @@
-//! Saved drafts: the finished job description, its exports, and editing with the
-//! secret edit link.
+//! Saved drafts: saving a new one (`POST /job-descriptions/build`), the finished job
+//! description, its exports, and editing with the secret edit link.
 
-use actix_web::cookie::Cookie;
+use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::builder::{Checked, FormPage, Mode, check, no_store, read_form};
 use super::form_body;
+use super::form_page::{Checked, FormPage, Mode, Start, check, no_store, read_form};
 use super::review::ReviewView;
 use super::{Client, Layout, Site, csrf};
+use super::{get_or_head, page};
 use crate::builder::{
     Draft, FieldErrors, HowToApply, JobForm, JobPosting, Update, docx, export, google, pay_warnings,
 };
@@ -22,6 +23,46 @@ use crate::error::AppError;
 pub const NEW_DRAFT_COOKIE: &str = "rolebook_new_draft";
 /// The short-lived cookie that tells the draft page an edit was just saved.
 pub const CHANGES_SAVED_COOKIE: &str = "rolebook_changes_saved";
+
+/// `POST /job-descriptions/build`: 303 to the new draft, or the form again with what to fix.
+pub async fn create(
+    site: web::Data<Site>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, actix_web::Error> {
+    let body = form_body::read(payload).await?;
+    let (form, hidden) = read_form(&body)?;
+    let mode = Mode::New(Start {
+        role: site.library.role(form.role.trim()),
+        ..Start::default()
+    });
+    if !hidden.update_pay.is_empty() {
+        return Ok(super::starting::with_suggested_pay(
+            &site, &req, form, mode,
+        )?);
+    }
+    let posting = match check(&site, &req, form, &hidden.csrf, mode)? {
+        Checked::Valid(posting) => posting,
+        Checked::Refused(page) => return Ok(page),
+    };
+    let store = site.clone();
+    let draft = web::block(move || store.drafts.create(&posting))
+        .await
+        .map_err(AppError::from)?
+        .map_err(AppError::from)?;
+    let path = format!("/job-descriptions/drafts/{}", draft.id);
+    let flash = Cookie::build(NEW_DRAFT_COOKIE, draft.key)
+        .path(path.clone())
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(Client::of(req.head(), &site.config).https)
+        .max_age(actix_web::cookie::time::Duration::minutes(10))
+        .finish();
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, path))
+        .cookie(flash)
+        .finish())
+}
 
 /// A posting laid out for reading, shared by the draft page and the HTML export.
 pub struct PostingView {
@@ -359,4 +400,20 @@ pub async fn update(
         Update::NotFound => Err(AppError::NotFound.into()),
         Update::WrongKey => Err(AppError::Forbidden.into()),
     }
+}
+
+/// This family's routes (see `routes.rs` for the order they are tried in).
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/job-descriptions/build")
+            .route(get_or_head().to(super::starting::new))
+            .route(web::post().to(create)),
+    )
+    .service(page("/job-descriptions/drafts/{id}.{format}", export))
+    .service(page("/job-descriptions/drafts/{id}", show))
+    .service(
+        web::resource("/job-descriptions/drafts/{id}/edit")
+            .route(get_or_head().to(edit))
+            .route(web::post().to(update)),
+    );
 }

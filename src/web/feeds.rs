@@ -8,7 +8,8 @@ use askama::Template;
 use time::Date;
 
 use super::Site;
-use super::salary::metro_path;
+use super::page;
+use super::pay_panel::metro_path;
 use crate::content::Article;
 use crate::error::AppError;
 use crate::wages::Level;
@@ -208,4 +209,13 @@ pub async fn feed(site: web::Data<Site>) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
         .body(body))
+}
+
+/// This family's routes (see `routes.rs` for the order they are tried in).
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(page("/sitemap.xml", sitemap))
+        .service(page("/sitemap-metro.xml", metro_index))
+        .service(page("/sitemap-metro/{group}.xml", metro_group))
+        .service(page("/robots.txt", robots))
+        .service(page("/feed.xml", feed));
 }

@@ -3,30 +3,11 @@
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
+use super::categories::{CategoryGroup, category_groups};
+use super::page;
 use super::{Layout, Site, render};
-use crate::content::{Article, Category, Role};
+use crate::content::{Article, Role};
 use crate::error::AppError;
-
-/// A category with its roles, for the home page and the index.
-pub struct CategoryGroup<'a> {
-    /// The category.
-    pub category: &'a Category,
-    /// Its roles, by title.
-    pub roles: Vec<&'a Role>,
-}
-
-/// Every category that has roles, in `site.toml` order.
-pub fn category_groups(site: &Site) -> Vec<CategoryGroup<'_>> {
-    site.library
-        .categories()
-        .iter()
-        .map(|category| CategoryGroup {
-            category,
-            roles: site.library.roles_in(category).collect(),
-        })
-        .filter(|group| !group.roles.is_empty())
-        .collect()
-}
 
 #[derive(Template)]
 #[template(path = "home/show.html")]
@@ -54,4 +35,9 @@ pub async fn show(site: web::Data<Site>) -> Result<HttpResponse, AppError> {
         categories: category_groups(&site),
         articles: &site.library.articles()[..site.library.articles().len().min(4)],
     })
+}
+
+/// This family's routes (see `routes.rs` for the order they are tried in).
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(page("/", show));
 }

@@ -7,8 +7,9 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::chart::{Chart, Row};
-use super::salaries::{TableRow, pay_row};
-use super::salary::{SalaryPanel, metro_path, place_name, place_phrase};
+use super::page;
+use super::pay_panel::{SalaryPanel, metro_path, place_name, place_phrase};
+use super::pay_table::{TableRow, pay_row};
 use super::{Layout, Section, Site, human_date, render, structured};
 use crate::content::Role;
 use crate::error::AppError;
@@ -308,6 +309,11 @@ fn short_description(title: &str, area: &str, soc: &SocCode, release: &str) -> S
     } else {
         format!("Pay in {area} for SOC {soc}, from BLS OEWS {release}.")
     }
+}
+
+/// This family's routes (see `routes.rs` for the order they are tried in).
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(page("/salaries/soc/{code}/{area}", area));
 }
 
 #[cfg(test)]

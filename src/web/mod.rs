@@ -3,7 +3,7 @@
 
 mod articles;
 mod assets;
-mod builder;
+mod categories;
 mod chart;
 mod client;
 mod csrf;
@@ -12,19 +12,23 @@ mod drafts;
 mod errors;
 mod feeds;
 mod form_body;
+mod form_page;
 mod home;
 mod layout;
 mod metro_pay;
 mod middleware;
 mod pages;
+mod pay_panel;
+mod pay_table;
 mod place;
 mod rate_limit;
 mod review;
 mod roles;
+mod routes;
 mod salaries;
-mod salary;
 mod sample;
 mod search;
+mod site;
 mod starting;
 mod structured;
 
@@ -43,30 +47,9 @@ pub use delivery::PageCache;
 pub use form_body::{BODY_TIMEOUT, MAX_BODY};
 pub use layout::{Layout, Section};
 pub use rate_limit::RateLimiter;
+pub use site::Site;
 
-use crate::builder::Drafts;
-use crate::config::Config;
-use crate::content::Library;
 use crate::error::AppError;
-use crate::search::SearchIndex;
-
-/// Everything handlers read, built once at start-up.
-pub struct Site {
-    /// Roles, pages and categories.
-    pub library: Library,
-    /// Static files.
-    pub assets: Assets,
-    /// Saved job description drafts.
-    pub drafts: Drafts,
-    /// Search over roles and articles.
-    pub search: SearchIndex,
-    /// The start-up settings.
-    pub config: Config,
-    /// `config.base_url()`, computed once.
-    pub base_url: String,
-    /// The key that signs form tokens.
-    pub csrf_key: csrf::CsrfKey,
-}
 
 /// The application: middleware and the route table over `site`, with form
 /// submissions limited by `limiter` and pages kept in `cache`.
@@ -92,7 +75,7 @@ pub fn app(
         .wrap(from_fn(delivery::deliver))
         .wrap(from_fn(middleware::security_headers))
         .wrap(from_fn(middleware::log_request))
-        .configure(routes)
+        .configure(routes::config)
 }
 
 /// Puts every page of the sitemap in `cache` by asking the application for it (see
@@ -107,50 +90,7 @@ pub async fn prerender(
     delivery::warm(&app, &paths).await
 }
 
-/// The route table. Every page answers GET and HEAD; anything else falls through to
-/// the canonical-path redirect or the 404 page.
-fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(page("/", home::show))
-        .service(page("/job-descriptions", roles::index))
-        .service(
-            web::resource("/job-descriptions/build")
-                .route(get_or_head().to(starting::new))
-                .route(web::post().to(builder::create)),
-        )
-        .service(page("/job-descriptions/titles", starting::titles))
-        .service(page(
-            "/job-descriptions/suggested-pay",
-            starting::suggested_pay,
-        ))
-        .service(page(
-            "/job-descriptions/drafts/{id}.{format}",
-            drafts::export,
-        ))
-        .service(page("/job-descriptions/drafts/{id}", drafts::show))
-        .service(
-            web::resource("/job-descriptions/drafts/{id}/edit")
-                .route(get_or_head().to(drafts::edit))
-                .route(web::post().to(drafts::update)),
-        )
-        .service(page("/job-descriptions/{slug}", roles::show))
-        .service(page("/salaries", salaries::index))
-        .service(page("/salaries/soc/{code}", salaries::occupation))
-        .service(page("/salaries/soc/{code}/{area}", metro_pay::area))
-        .service(page("/salaries/{slug}", salaries::role))
-        .service(page("/resources", articles::index))
-        .service(page("/resources/{slug}", articles::show))
-        .service(page("/search", search::search))
-        .service(page("/sitemap.xml", feeds::sitemap))
-        .service(page("/sitemap-metro.xml", feeds::metro_index))
-        .service(page("/sitemap-metro/{group}.xml", feeds::metro_group))
-        .service(page("/robots.txt", feeds::robots))
-        .service(page("/feed.xml", feeds::feed))
-        .service(page("/static/{file}", assets::file))
-        .service(page("/favicon.ico", assets::favicon))
-        .service(page("/{page}", pages::show))
-        .default_service(web::to(errors::fallback));
-}
-
+/// A page at `path`, answering GET and HEAD with `handler` (for the families' `config`).
 fn page<F, Args>(path: &str, handler: F) -> Resource
 where
     F: Handler<Args>,
@@ -177,6 +117,10 @@ pub(crate) mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::builder::Drafts;
+    use crate::config::Config;
+    use crate::content::Library;
+    use crate::search::SearchIndex;
 
     /// The site over the real `content/` directory.
     pub fn site() -> web::Data<Site> {

@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
+use super::page;
 use super::{Layout, Site, human_date, render};
 use crate::content::{Coverage, Page};
 use crate::error::AppError;
@@ -32,4 +33,9 @@ pub async fn show(
         page,
         updated: human_date(page.updated),
     })
+}
+
+/// This family's routes (see `routes.rs` for the order they are tried in).
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(page("/{page}", show));
 }

@@ -7,9 +7,10 @@ use askama::Template;
 
 use serde::Deserialize;
 
-use super::home::{CategoryGroup, category_groups};
+use super::categories::{CategoryGroup, category_groups};
+use super::page;
+use super::pay_panel::SalarySection;
 use super::place::Place;
-use super::salary::SalarySection;
 use super::sample::SamplePosting;
 use super::{Layout, Section, Site, human_date, render, structured};
 use crate::content::{Category, Role};
@@ -166,6 +167,12 @@ fn join_or(items: &[String]) -> String {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
+}
+
+/// This family's routes (see `routes.rs` for the order they are tried in).
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(page("/job-descriptions", index))
+        .service(page("/job-descriptions/{slug}", show));
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! requirements and skills, with the pay range for the chosen place, as a candidate
 //! reads it and as plain text to copy.
 
-use super::salary::SalarySection;
+use super::pay_panel::SalarySection;
 use crate::content::Role;
 
 /// A sample posting, ready for the page.

@@ -4,7 +4,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::home::{CategoryGroup, category_groups};
+use super::categories::{CategoryGroup, category_groups};
+use super::page;
 use super::{Layout, Site, render};
 use crate::content::Role;
 use crate::error::AppError;
@@ -50,4 +51,9 @@ pub async fn search(site: web::Data<Site>, req: HttpRequest) -> Result<HttpRespo
         popular: site.library.featured().collect(),
         categories: category_groups(&site),
     })
+}
+
+/// This family's routes (see `routes.rs` for the order they are tried in).
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(page("/search", search));
 }

@@ -8,7 +8,8 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use super::builder::{FormPage, Mode, Start};
+use super::form_page::{FormPage, Mode, Start};
+use super::page;
 use super::{Site, csrf};
 use crate::builder::text::clean_line;
 use crate::builder::{FieldErrors, JobForm, SHORT_MAX, SuggestedPay};
@@ -213,4 +214,10 @@ pub async fn suggested_pay(site: web::Data<Site>, req: HttpRequest) -> HttpRespo
     HttpResponse::Ok()
         .content_type("application/json")
         .body(serde_json::to_string(&answer).unwrap_or_else(|_| "null".to_owned()))
+}
+
+/// This family's routes (see `routes.rs` for the order they are tried in).
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(page("/job-descriptions/titles", titles))
+        .service(page("/job-descriptions/suggested-pay", suggested_pay));
 }

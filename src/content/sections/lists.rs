@@ -6,10 +6,10 @@ use std::ops::RangeInclusive;
 use pulldown_cmark::{HeadingLevel, Tag};
 
 use super::super::blocks::{self, Block};
-use super::super::error::{Problem, count};
-use super::super::lines::LineIndex;
 use super::super::markdown;
 use super::{Faq, Found, ListItem, ListSection, MIN_QUESTIONS, Section};
+use crate::diagnostics::LineIndex;
+use crate::diagnostics::{Problem, count};
 
 pub(super) fn list_section(
     found: &Found<'_, '_>,

@@ -8,9 +8,9 @@ use std::ops::RangeInclusive;
 use pulldown_cmark::HeadingLevel;
 
 use super::blocks::{self, Block};
-use super::error::{Problem, Problems};
-use super::lines::LineIndex;
 use super::markdown;
+use crate::diagnostics::LineIndex;
+use crate::diagnostics::{Problem, Problems};
 pub use posting::{POSTING_SUMMARY_WORDS, REQUIREMENTS};
 
 /// How many duties a role lists.

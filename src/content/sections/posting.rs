@@ -3,9 +3,9 @@
 
 use std::ops::RangeInclusive;
 
-use super::super::error::Problem;
-use super::super::lines::LineIndex;
 use super::{Found, Section};
+use crate::diagnostics::LineIndex;
+use crate::diagnostics::Problem;
 
 /// How many words the posting summary has.
 pub const POSTING_SUMMARY_WORDS: RangeInclusive<usize> = 50..=120;

@@ -1,4 +1,10 @@
-//! Errors found in content files, each pointing at a file and a line.
+//! Diagnostics, at the bottom of the program: problems found in the files we load
+//! (content and wage data), each pointing at a file and a line, and the line index that
+//! finds the line.
+
+mod lines;
+
+pub use lines::LineIndex;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -1,15 +1,16 @@
-//! The job description form: `/job-descriptions/build` (new, optionally started from
-//! a role) and the same form for editing a draft (see [`super::drafts`]).
+//! The job description form as a page: its view, the checks a submitted form goes
+//! through, and the response. `starting` opens it for a new description, `drafts` for
+//! editing one; both submit through [`check`].
 
-use actix_web::cookie::{Cookie, SameSite};
+use actix_web::cookie::Cookie;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, CacheControl, CacheDirective};
-use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, web};
+use actix_web::http::header::{CacheControl, CacheDirective};
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use askama::Template;
 use serde::Deserialize;
 
 use super::review::ReviewView;
-use super::{Client, Layout, Site, csrf, form_body, starting};
+use super::{Layout, Site, csrf};
 use crate::builder::{
     Benefit, Choice, EmploymentType, FieldErrors, JobForm, Location, PayPeriod, SuggestedPay,
     Workplace, validate,
@@ -91,7 +92,7 @@ pub enum Mode<'a> {
 
 /// The form page.
 #[derive(Template)]
-#[template(path = "builder/form.html")]
+#[template(path = "form_page/form.html")]
 pub struct FormPage<'a> {
     layout: Layout<'a>,
     heading: &'static str,
@@ -328,42 +329,4 @@ pub fn check(
             ))
         }
     }
-}
-
-/// `POST /job-descriptions/build`: 303 to the new draft, or the form again with what to fix.
-pub async fn create(
-    site: web::Data<Site>,
-    req: HttpRequest,
-    payload: web::Payload,
-) -> Result<HttpResponse, actix_web::Error> {
-    let body = form_body::read(payload).await?;
-    let (form, hidden) = read_form(&body)?;
-    let mode = Mode::New(Start {
-        role: site.library.role(form.role.trim()),
-        ..Start::default()
-    });
-    if !hidden.update_pay.is_empty() {
-        return Ok(starting::with_suggested_pay(&site, &req, form, mode)?);
-    }
-    let posting = match check(&site, &req, form, &hidden.csrf, mode)? {
-        Checked::Valid(posting) => posting,
-        Checked::Refused(page) => return Ok(page),
-    };
-    let store = site.clone();
-    let draft = web::block(move || store.drafts.create(&posting))
-        .await
-        .map_err(AppError::from)?
-        .map_err(AppError::from)?;
-    let path = format!("/job-descriptions/drafts/{}", draft.id);
-    let flash = Cookie::build(super::drafts::NEW_DRAFT_COOKIE, draft.key)
-        .path(path.clone())
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(Client::of(req.head(), &site.config).https)
-        .max_age(actix_web::cookie::time::Duration::minutes(10))
-        .finish();
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, path))
-        .cookie(flash)
-        .finish())
 }
