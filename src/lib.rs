@@ -12,6 +12,7 @@ pub mod dates;
 pub mod db;
 pub mod diagnostics;
 pub mod error;
+pub mod html;
 pub mod random;
 pub mod search;
 pub mod server;

@@ -8,8 +8,9 @@ use docx_rs::{
     NumberingId, Paragraph, Run, SpecialIndentType, Start, Style, StyleType,
 };
 
-use super::export::{apply_sentence, dates_line, escape_html, sections};
+use super::export::{apply_sentence, dates_line, sections};
 use super::posting::JobPosting;
+use crate::html::escape as escape_html;
 
 const BULLETS: usize = 1;
 

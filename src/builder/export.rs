@@ -2,10 +2,9 @@
 //! standalone HTML page is a template in the web layer.) Everything the user typed is
 //! escaped for the format it lands in.
 
-use serde_json::{Value, json};
-
-use super::posting::{HowToApply, JobPosting, Location};
+use super::posting::{HowToApply, JobPosting};
 use crate::dates::human_date;
+use crate::html::escape as escape_html;
 
 /// The sections of a posting after its summary, in order: heading and items.
 pub fn sections(posting: &JobPosting) -> Vec<(&'static str, Vec<String>)> {
@@ -219,24 +218,8 @@ fn paragraphs(text: &str, f: impl Fn(&str) -> String, separator: &str) -> String
         .join(separator)
 }
 
-/// Escapes text for HTML.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The description as the small HTML subset JSON-LD readers accept.
-fn description_html(posting: &JobPosting) -> String {
+pub fn description_html(posting: &JobPosting) -> String {
     let mut html = paragraphs(
         &posting.summary,
         |p| format!("<p>{}</p>", escape_html(p).replace('\n', "<br>")),
@@ -256,91 +239,6 @@ fn description_html(posting: &JobPosting) -> String {
         html += &paragraphs(eeo, |p| format!("<p>{}</p>", escape_html(p)), "");
     }
     html
-}
-
-/// Known names that mean the whole United States, for `applicantLocationRequirements`.
-fn is_country_us(region: &str) -> bool {
-    [
-        "united states",
-        "usa",
-        "us",
-        "u.s.",
-        "u.s.a.",
-        "united states of america",
-    ]
-    .contains(&region.to_lowercase().as_str())
-}
-
-/// schema.org `JobPosting` with Google's required properties and the recommended
-/// ones we have.
-pub fn json_ld(posting: &JobPosting, is_state: impl Fn(&str) -> bool) -> Value {
-    let money = |cents: u64| {
-        if cents.is_multiple_of(100) {
-            json!(cents / 100)
-        } else {
-            json!(cents as f64 / 100.0)
-        }
-    };
-    let mut job = json!({
-        "@context": "https://schema.org/",
-        "@type": "JobPosting",
-        "title": posting.title,
-        "description": description_html(posting),
-        "datePosted": posting.date_posted.to_string(),
-        "employmentType": posting.employment_type.schema_org(),
-        "hiringOrganization": { "@type": "Organization", "name": posting.company },
-        "baseSalary": {
-            "@type": "MonetaryAmount",
-            "currency": "USD",
-            "value": {
-                "@type": "QuantitativeValue",
-                "minValue": money(posting.pay.min_cents),
-                "maxValue": money(posting.pay.max_cents),
-                "unitText": posting.pay.period.schema_org()
-            }
-        },
-        "directApply": posting.direct_apply
-    });
-    match &posting.location {
-        Location::Place { city, state } => {
-            job["jobLocation"] = json!({
-                "@type": "Place",
-                "address": {
-                    "@type": "PostalAddress",
-                    "addressLocality": city,
-                    "addressRegion": state,
-                    "addressCountry": "US"
-                }
-            });
-        }
-        Location::Remote { regions } => {
-            job["jobLocationType"] = json!("TELECOMMUTE");
-            let places: Vec<Value> = regions
-                .iter()
-                .map(|region| match region {
-                    r if is_country_us(r) => json!({ "@type": "Country", "name": "US" }),
-                    r if is_state(r) => json!({ "@type": "State", "name": r }),
-                    r => json!({ "@type": "Country", "name": r }),
-                })
-                .collect();
-            job["applicantLocationRequirements"] = json!(places);
-        }
-    }
-    if let Some(closing) = posting.closing_date {
-        job["validThrough"] = json!(format!("{closing}T23:59:59"));
-    }
-    if let Some(about) = &posting.about_company {
-        job["hiringOrganization"]["description"] = json!(about);
-    }
-    job
-}
-
-/// JSON that is safe inside an HTML `<script>` element: `<`, `>` and `&` as `\u` escapes.
-pub fn json_for_html(value: &Value) -> String {
-    let json = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned());
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
 }
 
 #[cfg(test)]
@@ -381,22 +279,5 @@ mod tests {
         ] {
             assert_eq!(escape_markdown(plain), plain);
         }
-    }
-
-    #[test]
-    fn json_for_html_cannot_close_a_script() {
-        let value = json!({ "title": "</script><script>alert(1)</script> & co" });
-        let text = json_for_html(&value);
-        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
-        let back: Value = serde_json::from_str(&text).expect("still JSON");
-        assert_eq!(back, value);
-    }
-
-    #[test]
-    fn html_escaping() {
-        assert_eq!(
-            escape_html("<a href=\"x\">'&'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
-        );
     }
 }

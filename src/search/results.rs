@@ -4,7 +4,7 @@
 use super::names::Target;
 use super::query::{Intent, Query};
 use super::{Occupation, Page};
-use crate::builder::export::escape_html;
+use crate::html::escape as escape_html;
 use crate::words::normalize;
 
 /// What a result leads to.

@@ -1,7 +1,7 @@
 //! Snippets: a passage of a page's text around the first word a query matched, the
 //! matched words marked, everything escaped.
 
-use crate::builder::export::escape_html;
+use crate::html::escape as escape_html;
 
 /// Words shown in a snippet.
 const SNIPPET_WORDS: usize = 28;

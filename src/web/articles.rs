@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::page;
-use super::{Layout, Section, Site, human_date, render, structured};
+use super::{Layout, Section, Site, human_date, json_ld, render};
 use crate::content::{Article, Category, Role};
 use crate::error::AppError;
 
@@ -82,7 +82,7 @@ pub async fn show(
         .at(&path)
         .article()
         .breadcrumbs(&[("Resources", "/resources"), (&article.title, &path)])
-        .json_ld(&structured::article(article, &url));
+        .json_ld(&json_ld::article(article, &url));
     render(&ArticlePage {
         layout,
         article,

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::form_body;
 use super::form_page::{Checked, FormPage, Mode, Start, check, no_store, read_form};
 use super::review::ReviewView;
-use super::{Client, Layout, Site, csrf};
+use super::{Client, Layout, Site, csrf, json_ld};
 use super::{get_or_head, page};
 use crate::builder::{
     Draft, FieldErrors, HowToApply, JobForm, JobPosting, Update, docx, export, google, pay_warnings,
@@ -221,7 +221,7 @@ pub async fn show(
         exports,
         plain_text: export::text(posting),
         review: ReviewView::of_posting(&site, posting),
-        google: google::check(&job_posting(&site, &draft)),
+        google: google::check(&json_ld::draft(&site, &draft)),
     };
     let mut response = HttpResponse::Ok();
     response.insert_header(("X-Robots-Tag", "noindex"));
@@ -265,12 +265,12 @@ pub async fn export(
     let body: Vec<u8> = match extension {
         "md" => export::markdown(posting).into_bytes(),
         "txt" => export::text(posting).into_bytes(),
-        "json" => export::json_for_html(&job_posting(&site, &draft)).into_bytes(),
+        "json" => json_ld::json_for_html(&json_ld::draft(&site, &draft)).into_bytes(),
         "docx" => docx::docx(posting)
             .ok_or_else(|| AppError::Internal("the Word file could not be written".into()))?,
         _ => HtmlExport {
             view: PostingView::new(posting),
-            json_ld: export::json_for_html(&job_posting(&site, &draft)),
+            json_ld: json_ld::json_for_html(&json_ld::draft(&site, &draft)),
         }
         .render()?
         .into_bytes(),
@@ -286,22 +286,6 @@ pub async fn export(
             ))],
         })
         .body(body))
-}
-
-/// The draft as schema.org `JobPosting`, identified by its draft id.
-fn job_posting(site: &Site, draft: &Draft) -> serde_json::Value {
-    let is_state = |name: &str| {
-        site.library.wages().areas()[1..]
-            .iter()
-            .any(|a| a.name.eq_ignore_ascii_case(name))
-    };
-    let mut job = export::json_ld(&draft.posting, is_state);
-    job["identifier"] = serde_json::json!({
-        "@type": "PropertyValue",
-        "name": draft.posting.company,
-        "value": draft.id,
-    });
-    job
 }
 
 /// `?key=` on the edit link.

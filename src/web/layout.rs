@@ -1,10 +1,10 @@
 //! What the base layout (`templates/base.html`) needs from every page: title,
 //! description, canonical address, Open Graph type, breadcrumbs and JSON-LD.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
+use super::json_ld::{breadcrumb_list, json_for_html};
 use super::{Assets, Site};
-use crate::builder::export::json_for_html;
 
 /// The site's name, in titles and the header.
 pub const SITE_NAME: &str = "Rolebook";
@@ -111,20 +111,17 @@ impl<'a> Layout<'a> {
                 path: path.to_owned(),
             })
             .collect();
-        let items: Vec<Value> = self
+        let trail: Vec<(&str, String)> = self
             .breadcrumbs
             .iter()
-            .enumerate()
-            .map(|(i, crumb)| {
-                json!({
-                    "@type": "ListItem",
-                    "position": i + 1,
-                    "name": crumb.name,
-                    "item": format!("{}{}", self.base_url, crumb.path),
-                })
+            .map(|crumb| {
+                (
+                    crumb.name.as_str(),
+                    format!("{}{}", self.base_url, crumb.path),
+                )
             })
             .collect();
-        let list = json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items });
+        let list = breadcrumb_list(&trail);
         self.json_ld(&list)
     }
 

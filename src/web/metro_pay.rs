@@ -10,7 +10,7 @@ use super::chart::{Chart, Row};
 use super::page;
 use super::pay_panel::{SalaryPanel, metro_path, place_name, place_phrase};
 use super::pay_table::{TableRow, pay_row};
-use super::{Layout, Section, Site, human_date, render, structured};
+use super::{Layout, Section, Site, human_date, json_ld, render};
 use crate::content::Role;
 use crate::error::AppError;
 use crate::wages::{
@@ -183,7 +183,7 @@ pub async fn area(
         .map(|&s| data.areas()[s].name.as_str())
         .collect();
     let url = format!("{}{path}", site.base_url);
-    let json_ld = structured::occupation_in_area(
+    let json_ld = json_ld::occupation_in_area(
         occupation,
         &area.name,
         &state_names,

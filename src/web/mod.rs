@@ -14,6 +14,7 @@ mod feeds;
 mod form_body;
 mod form_page;
 mod home;
+mod json_ld;
 mod layout;
 mod metro_pay;
 mod middleware;
@@ -30,7 +31,6 @@ mod sample;
 mod search;
 mod site;
 mod starting;
-mod structured;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};

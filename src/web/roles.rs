@@ -12,7 +12,7 @@ use super::page;
 use super::pay_panel::SalarySection;
 use super::place::Place;
 use super::sample::SamplePosting;
-use super::{Layout, Section, Site, human_date, render, structured};
+use super::{Layout, Section, Site, human_date, json_ld, render};
 use crate::content::{Category, Role};
 use crate::error::AppError;
 
@@ -108,7 +108,7 @@ pub async fn show(
     let path = format!("/job-descriptions/{}", role.slug);
     let title = format!("{} job description", role.title);
     let url = format!("{}{path}", site.base_url);
-    let structured = structured::occupation(
+    let structured = json_ld::occupation(
         role,
         occupation,
         wages.wages(&role.soc, 0),
