@@ -4,7 +4,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::browser::Browser;
+use common::browser::{Browser, until};
 use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -237,4 +237,70 @@ async fn search_from_the_header_and_follow_a_suggestion() {
     tokio::time::timeout(Duration::from_secs(60), journey)
         .await
         .expect("journey finished in time");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_header_is_one_row_on_a_desktop_and_a_short_menu_on_a_phone() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let measure = |script: &'static str| {
+        let browser = &browser;
+        async move {
+            let value = browser
+                .client
+                .execute(script, vec![])
+                .await
+                .expect("measure");
+            value.as_f64().unwrap_or(f64::NAN)
+        }
+    };
+    let header = "return document.querySelector('.site-header').getBoundingClientRect().height;";
+    let resize = |width: u32| {
+        let browser = &browser;
+        async move {
+            browser
+                .client
+                .set_window_size(width, 900)
+                .await
+                .expect("resize");
+        }
+    };
+    resize(1280).await;
+    browser.open("/job-descriptions/account-manager").await;
+    let tall = measure(header).await;
+    assert!(
+        tall < 80.0,
+        "1280px: the header is {tall}px, more than one row"
+    );
+    assert_eq!(browser.count(".menu-link").await, 1);
+    let menu_shown =
+        "return getComputedStyle(document.querySelector('.menu-link')).display !== 'none';";
+    assert!(
+        browser
+            .client
+            .execute(menu_shown, vec![])
+            .await
+            .expect("style")
+            == serde_json::json!(false),
+        "1280px: the navigation is shown, not the menu link"
+    );
+
+    resize(390).await;
+    browser.open("/job-descriptions/account-manager").await;
+    let short = measure(header).await;
+    assert!(short < 100.0, "390px: the header is {short}px");
+    // The menu works without script: a link to the footer's navigation.
+    browser.click(".menu-link").await;
+    until("the footer menu", || async {
+        browser
+            .client
+            .current_url()
+            .await
+            .is_ok_and(|url| url.fragment() == Some("site-menu"))
+    })
+    .await;
+    browser.click("#site-menu a[href='/salaries']").await;
+    browser.wait_for_heading("Salaries by occupation").await;
+    resize(1280).await;
 }

@@ -203,8 +203,10 @@ async fn start_from_an_occupation_we_have_no_page_for() {
     };
     let journey = async {
         browser.open("/").await;
-        browser.fill("#site-search", "electrician's helper").await;
-        browser.click(".header-search button").await;
+        // The home page has its own search box, and none in the header.
+        assert_eq!(browser.count("#site-search").await, 0);
+        browser.fill("#home-search", "electrician's helper").await;
+        browser.click(".search-box button").await;
         browser
             .wait_for_heading("Results for “electrician's helper”")
             .await;
