@@ -304,3 +304,26 @@ async fn the_header_is_one_row_on_a_desktop_and_a_short_menu_on_a_phone() {
     browser.wait_for_heading("Salaries by occupation").await;
     resize(1280).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_whole_card_is_its_link() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.open("/").await;
+    // What a click in the card's bottom right corner, far from the title, lands on.
+    let script = "const card = document.querySelector('#featured-title + .cards .card'); \
+        card.scrollIntoView(); const r = card.getBoundingClientRect(); \
+        const hit = document.elementFromPoint(r.right - 8, r.bottom - 8); \
+        return [hit && hit.closest('a') && hit.closest('a').getAttribute('href'), \
+        card.querySelector('.card-title a').getAttribute('href')];";
+    let hrefs = browser
+        .client
+        .execute(script, vec![])
+        .await
+        .expect("measure");
+    assert!(
+        hrefs[0].is_string() && hrefs[0] == hrefs[1],
+        "the corner opens the card's own page: {hrefs}"
+    );
+}
