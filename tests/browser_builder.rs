@@ -30,35 +30,7 @@ async fn edit_a_saved_draft_and_save_it_once() {
     let Some(browser) = Browser::start().await else {
         return;
     };
-    let journey = async {
-        browser
-            .open("/job-descriptions/build?role=cashier&state=ohio")
-            .await;
-        browser.fill("#company", "Buckeye Grocers").await;
-        browser.fill("#city", "Dayton").await;
-        browser.click(".form-actions button").await;
-        until("the draft", || async {
-            browser.count(".job-posting").await == 1
-        })
-        .await;
-        let edit = browser.value("#edit-url").await;
-        assert!(
-            edit.starts_with("http://127.0.0.1:"),
-            "a full address: {edit}"
-        );
-
-        browser.click(".edit-href").await;
-        browser.wait_for_heading("Edit your job description").await;
-        browser.fill("#title", "Head Cashier").await;
-        browser.click(".form-actions button").await;
-        // One save: no "send the form again" (Chromium sends Origin: null under no-referrer).
-        until("the saved draft", || async {
-            browser.count(".job-posting").await == 1
-        })
-        .await;
-        assert_eq!(browser.texts(".posting-title").await, ["Head Cashier"]);
-        assert_eq!(browser.texts(".notice.success").await, ["Changes saved."]);
-    };
+    let journey = browser.build_save_and_edit(common::base_url());
     tokio::time::timeout(Duration::from_secs(90), journey)
         .await
         .expect("in time");

@@ -2,7 +2,6 @@
 
 mod common;
 
-use std::net::TcpListener;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -122,11 +121,7 @@ fn help_explains_every_command_and_flag() {
 
 #[test]
 fn serve_reads_its_settings_from_the_environment_and_creates_the_data_dir() {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .expect("free port")
-        .local_addr()
-        .expect("addr")
-        .port();
+    let port = common::free_port();
     let data = tempfile::tempdir().expect("temp dir");
     let data_dir = data.path().join("nested/data");
     let mut child = rolebook()

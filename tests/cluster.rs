@@ -7,7 +7,6 @@
 
 mod common;
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
@@ -16,18 +15,10 @@ use std::thread;
 use std::time::Duration;
 
 use common::FormSession;
-use common::browser::{Browser, until};
+use common::browser::Browser;
 use common::builder::{edit_key, with};
 
 const CLIENTS: usize = 6;
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .expect("port")
-        .local_addr()
-        .expect("addr")
-        .port()
-}
 
 /// The cluster's directory and ports; stopped when dropped.
 struct Cluster {
@@ -96,7 +87,12 @@ fn start(post_rate: &str) -> Option<Cluster> {
         std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))
             .expect("chmod");
     }
-    let (nginx, one, two, pg) = (free_port(), free_port(), free_port(), free_port());
+    let (nginx, one, two, pg) = (
+        common::free_port(),
+        common::free_port(),
+        common::free_port(),
+        common::free_port(),
+    );
     run_script(
         dir.path(),
         &["start"],
@@ -295,34 +291,7 @@ async fn a_browser_builds_saves_and_edits_a_draft_through_nginx() {
             .open_url(&format!("{}/job-descriptions/cashier", cluster.nginx))
             .await;
         browser.wait_for_heading("Cashier job description").await;
-        browser
-            .open_url(&format!(
-                "{}/job-descriptions/build?role=cashier&state=ohio",
-                cluster.nginx
-            ))
-            .await;
-        browser.fill("#company", "Buckeye Grocers").await;
-        browser.fill("#city", "Dayton").await;
-        browser.click(".form-actions button").await;
-        until("the draft", || async {
-            browser.count(".job-posting").await == 1
-        })
-        .await;
-        let edit = browser.value("#edit-url").await;
-        assert!(
-            edit.starts_with(&cluster.nginx),
-            "the public address: {edit}"
-        );
-        browser.click(".edit-href").await;
-        browser.wait_for_heading("Edit your job description").await;
-        browser.fill("#title", "Head Cashier").await;
-        browser.click(".form-actions button").await;
-        until("the saved draft", || async {
-            browser.count(".job-posting").await == 1
-        })
-        .await;
-        assert_eq!(browser.texts(".posting-title").await, ["Head Cashier"]);
-        assert_eq!(browser.texts(".notice.success").await, ["Changes saved."]);
+        browser.build_save_and_edit(&cluster.nginx).await;
     };
     tokio::time::timeout(Duration::from_secs(90), journey)
         .await

@@ -4,7 +4,6 @@
 
 mod common;
 
-use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,14 +12,6 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 const CLIENTS: usize = 6;
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .expect("port")
-        .local_addr()
-        .expect("addr")
-        .port()
-}
 
 fn start(data: &Path, port: u16, database: &str) -> Child {
     let child = Command::new(env!("CARGO_BIN_EXE_rolebook"))
@@ -146,7 +137,7 @@ fn survives(postgres: Option<(&common::postgres::Postgres, String)>) {
         .as_ref()
         .map_or_else(|| "sqlite:".to_owned(), |(_, url)| url.clone());
     let data = tempfile::tempdir().expect("data dir");
-    let port = free_port();
+    let port = common::free_port();
     let mut server = start(data.path(), port, &database);
     let stop = Arc::new(AtomicBool::new(false));
     let saved = Arc::new(Mutex::new(Vec::new()));
@@ -205,7 +196,7 @@ fn survives(postgres: Option<(&common::postgres::Postgres, String)>) {
         assert_eq!(integrity, "ok");
     }
 
-    let port = free_port();
+    let port = common::free_port();
     let mut restarted = start(data.path(), port, &database);
     let agent = agent();
     let mut missing = Vec::new();

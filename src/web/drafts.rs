@@ -50,18 +50,38 @@ pub async fn create(
         .await
         .map_err(AppError::from)?
         .map_err(AppError::from)?;
-    let path = format!("/job-descriptions/drafts/{}", draft.id);
-    let flash = Cookie::build(NEW_DRAFT_COOKIE, draft.key)
+    Ok(to_draft(
+        &req,
+        &site,
+        &draft.id,
+        NEW_DRAFT_COOKIE,
+        draft.key,
+        10,
+    ))
+}
+
+/// `303` to draft `id`'s page with a short-lived cookie, for that page only, that it
+/// reads once: `name=value` for `minutes`.
+fn to_draft(
+    req: &HttpRequest,
+    site: &Site,
+    id: &str,
+    name: &'static str,
+    value: String,
+    minutes: i64,
+) -> HttpResponse {
+    let path = format!("/job-descriptions/drafts/{id}");
+    let flash = Cookie::build(name, value)
         .path(path.clone())
         .http_only(true)
         .same_site(SameSite::Lax)
-        .secure(Client::of(req.head(), &site.config).https)
-        .max_age(actix_web::cookie::time::Duration::minutes(10))
+        .secure(Client::is_https(req.head(), &site.config))
+        .max_age(actix_web::cookie::time::Duration::minutes(minutes))
         .finish();
-    Ok(HttpResponse::SeeOther()
+    HttpResponse::SeeOther()
         .insert_header((header::LOCATION, path))
         .cookie(flash)
-        .finish())
+        .finish()
 }
 
 /// A posting laid out for reading, shared by the draft page and the HTML export.
@@ -367,20 +387,14 @@ pub async fn update(
         .await
         .map_err(AppError::from)?;
     match update.map_err(AppError::from)? {
-        Update::Saved => {
-            let path = format!("/job-descriptions/drafts/{}", draft.id);
-            let saved = Cookie::build(CHANGES_SAVED_COOKIE, "1")
-                .path(path.clone())
-                .http_only(true)
-                .same_site(actix_web::cookie::SameSite::Lax)
-                .secure(Client::of(req.head(), &site.config).https)
-                .max_age(actix_web::cookie::time::Duration::minutes(1))
-                .finish();
-            Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, path))
-                .cookie(saved)
-                .finish())
-        }
+        Update::Saved => Ok(to_draft(
+            &req,
+            &site,
+            &draft.id,
+            CHANGES_SAVED_COOKIE,
+            "1".to_owned(),
+            1,
+        )),
         Update::NotFound => Err(AppError::NotFound.into()),
         Update::WrongKey => Err(AppError::Forbidden.into()),
     }

@@ -5,7 +5,6 @@
 //! `CHROMEDRIVER`). In CI (`CI=true`) a missing browser fails the test; elsewhere the
 //! test says how to install it and stops.
 
-use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -74,18 +73,13 @@ impl Browser {
             .filter(|p| !Path::new(p).exists())
             .collect();
         if !missing.is_empty() {
-            let message = format!("browser tests need {}; {INSTALL}", missing.join(" and "));
-            if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!("{message}");
-            }
-            eprintln!("SKIPPED (not in CI): {message}");
+            super::missing_tool(&format!(
+                "browser tests need {}; {INSTALL}",
+                missing.join(" and ")
+            ));
             return None;
         }
-        let port = TcpListener::bind("127.0.0.1:0")
-            .expect("free port")
-            .local_addr()
-            .expect("addr")
-            .port();
+        let port = super::free_port();
         let driver = Command::new(&chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -129,6 +123,35 @@ impl Browser {
             _profile: profile,
             downloads,
         })
+    }
+
+    /// Builds a cashier's description on `base`, saves it, edits its title through the
+    /// edit link and saves it once more, checking each step.
+    pub async fn build_save_and_edit(&self, base: &str) {
+        self.open_url(&format!(
+            "{base}/job-descriptions/build?role=cashier&state=ohio"
+        ))
+        .await;
+        self.fill("#company", "Buckeye Grocers").await;
+        self.fill("#city", "Dayton").await;
+        self.click(".form-actions button").await;
+        until("the draft", || async {
+            self.count(".job-posting").await == 1
+        })
+        .await;
+        let edit = self.value("#edit-url").await;
+        assert!(edit.starts_with(base), "the full public address: {edit}");
+        self.click(".edit-href").await;
+        self.wait_for_heading("Edit your job description").await;
+        self.fill("#title", "Head Cashier").await;
+        self.click(".form-actions button").await;
+        // One save: no "send the form again" (Chromium sends Origin: null under no-referrer).
+        until("the saved draft", || async {
+            self.count(".job-posting").await == 1
+        })
+        .await;
+        assert_eq!(self.texts(".posting-title").await, ["Head Cashier"]);
+        assert_eq!(self.texts(".notice.success").await, ["Changes saved."]);
     }
 
     pub async fn open(&self, path: &str) {

@@ -65,6 +65,24 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A loopback port nothing listens on (for a server a test starts itself).
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind a loopback port")
+        .local_addr()
+        .expect("local address")
+        .port()
+}
+
+/// A tool a test needs is missing: in CI (`CI=true`) that fails the test; elsewhere the
+/// test says what to install and passes.
+pub fn missing_tool(message: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{message}");
+    }
+    eprintln!("SKIPPED (not in CI): {message}");
+}
+
 /// The shipped content, loaded once.
 pub fn library() -> &'static Library {
     static LIBRARY: OnceLock<Library> = OnceLock::new();

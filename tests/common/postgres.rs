@@ -4,7 +4,6 @@
 //! server gets a database of its own.
 
 use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -34,18 +33,12 @@ fn start() -> Option<Postgres> {
         .map(|mut versions| versions.any(|v| v.is_ok_and(|v| v.path().join("bin/initdb").exists())))
         .unwrap_or(false);
     if !installed {
-        let message = format!("PostgreSQL tests need Debian's PostgreSQL server; {INSTALL}");
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("{message}");
-        }
-        eprintln!("SKIPPED (not in CI): {message}");
+        super::missing_tool(&format!(
+            "PostgreSQL tests need Debian's PostgreSQL server; {INSTALL}"
+        ));
         return None;
     }
-    let port = TcpListener::bind("127.0.0.1:0")
-        .expect("free port")
-        .local_addr()
-        .expect("addr")
-        .port();
+    let port = super::free_port();
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/postgres-temp");
     let mut child = Command::new(script)
         .arg(port.to_string())
