@@ -148,7 +148,7 @@ fn role_pages_show_aliases_reading_time_date_and_calls_to_action() {
         );
         assert!(header.contains("Last updated"), "{path}");
         let build = format!("/job-descriptions/build?role={}", role.slug);
-        let ctas = attrs(&html, ".cta a", "href");
+        let ctas = attrs(&html, ".snapshot-build, .cta a", "href");
         assert!(
             ctas.len() >= 2 && ctas.iter().all(|h| *h == build),
             "{path}: {ctas:?}"
@@ -457,4 +457,50 @@ fn the_about_page_states_the_coverage_figures() {
         "{said}"
     );
     assert!(said.contains(&format!("{:.1}%", coverage.share)), "{said}");
+}
+
+#[test]
+fn the_pay_snapshot_shows_the_most_local_published_figures_and_whose_they_are() {
+    let figure = |html: &scraper::Html, css: &str| texts(html, css).concat();
+    let national = page("/job-descriptions/account-manager");
+    assert_eq!(text(&national, ".snapshot-place"), "United States");
+    assert_eq!(
+        figure(&national, "[data-figure=snapshot-median]"),
+        figure(
+            &national,
+            "#salary [data-place='United States'] [data-figure=median]"
+        )
+    );
+    assert_eq!(
+        figure(&national, "[data-figure=snapshot-middle-half]"),
+        figure(
+            &national,
+            "#salary [data-place='United States'] [data-figure=middle-half]"
+        )
+    );
+    let source = text(&national, ".snapshot-source");
+    assert!(
+        source.contains("Sales Representatives of Services") && source.contains("May 2025"),
+        "the snapshot names the occupation and period: {source}"
+    );
+
+    let texas = page("/job-descriptions/account-manager?state=texas");
+    assert_eq!(text(&texas, ".snapshot-place"), "Texas");
+    assert_eq!(
+        figure(&texas, "[data-figure=snapshot-median]"),
+        figure(&texas, "#salary [data-place='Texas'] [data-figure=median]")
+    );
+    let metro = page("/job-descriptions/electrician?state=ohio&metro=cincinnati-oh-ky-in");
+    assert_eq!(text(&metro, ".snapshot-place"), "Cincinnati, OH-KY-IN");
+    // The snapshot comes after the introduction and before the duties, so a phone
+    // reader meets it early; from 1024 px the stylesheet moves it to the side.
+    let order: Vec<String> = metro
+        .select(&sel(".role > *"))
+        .map(|e| e.value().attr("id").unwrap_or(e.value().name()).to_owned())
+        .collect();
+    let at = |name: &str| order.iter().position(|n| n == name);
+    assert!(
+        at("intro") < at("aside") && at("aside") < at("duties"),
+        "{order:?}"
+    );
 }

@@ -144,6 +144,8 @@ pub struct SalarySection<'a> {
     pub citation: String,
     /// When BLS published it.
     pub published: String,
+    /// The survey period, "May 2025".
+    pub period: String,
 }
 
 impl<'a> SalarySection<'a> {
@@ -205,7 +207,18 @@ impl<'a> SalarySection<'a> {
             place_query: place.query(),
             citation: release.citation(),
             published: human_date(release.published),
+            period: release.name.clone(),
         })
+    }
+
+    /// The panel for the side column's pay snapshot: the most local place with a
+    /// published median, else the nation.
+    pub fn snapshot(&self) -> &SalaryPanel {
+        [self.metro.as_ref(), self.state.as_ref()]
+            .into_iter()
+            .flatten()
+            .find(|panel| panel.headline.is_some())
+            .unwrap_or(&self.national)
     }
 }
 

@@ -1,0 +1,73 @@
+//! The layout in a real browser: what the stylesheet promises at desktop and phone widths.
+
+mod common;
+
+use common::browser::Browser;
+
+/// Runs `script` and returns its number.
+async fn number(browser: &Browser, script: &str) -> f64 {
+    let value = browser
+        .client
+        .execute(script, vec![])
+        .await
+        .expect("measure");
+    value.as_f64().unwrap_or(f64::NAN)
+}
+
+/// Characters per line of the longest paragraph in `css`, counted from the line boxes.
+const CHARACTERS_PER_LINE: &str = "const p = [...document.querySelectorAll(arguments[0])] \
+    .sort((a, b) => b.textContent.length - a.textContent.length)[0]; \
+    const range = document.createRange(); range.selectNodeContents(p); \
+    const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size; \
+    return p.textContent.length / lines;";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_role_page_keeps_its_side_column_in_view_on_a_desktop_and_inline_on_a_phone() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let resize = |width: u32| {
+        let browser = &browser;
+        async move {
+            browser
+                .client
+                .set_window_size(width, 900)
+                .await
+                .expect("resize");
+        }
+    };
+    let snapshot_top =
+        "return document.querySelector('.pay-snapshot').getBoundingClientRect().top;";
+    let sticky = "return getComputedStyle(document.querySelector('.aside-inner')).position === 'sticky' ? 1 : 0;";
+    resize(1280).await;
+    browser.open("/job-descriptions/account-manager").await;
+    assert_eq!(number(&browser, sticky).await, 1.0, "1280px: sticky");
+    let measure = CHARACTERS_PER_LINE.replace("arguments[0]", "'#what-they-do p, #duties p'");
+    let per_line = number(&browser, &measure).await;
+    assert!(
+        (60.0..=75.0).contains(&per_line),
+        "1280px: the reading column holds {per_line:.0} characters a line"
+    );
+    browser.click(".toc a[href='#faq']").await;
+    let top = number(&browser, snapshot_top).await;
+    assert!(
+        (0.0..400.0).contains(&top),
+        "1280px: after jumping to the FAQ the pay snapshot is still in view (top {top}px)"
+    );
+    let aside_left = "return document.querySelector('.role-aside').getBoundingClientRect().left;";
+    let main_right = "return document.querySelector('#duties').getBoundingClientRect().right;";
+    assert!(number(&browser, aside_left).await > number(&browser, main_right).await);
+
+    resize(390).await;
+    browser.open("/job-descriptions/account-manager").await;
+    assert_eq!(number(&browser, sticky).await, 0.0, "390px: in the flow");
+    let below_intro = "return document.querySelector('.role-aside').getBoundingClientRect().top \
+        - document.querySelector('#intro').getBoundingClientRect().bottom;";
+    assert!(
+        number(&browser, below_intro).await >= 0.0,
+        "390px: after the introduction"
+    );
+    browser.click(".snapshot-build").await;
+    browser.wait_for_heading("Build a job description").await;
+    resize(1280).await;
+}
