@@ -73,6 +73,12 @@ async fn no_page_type_has_an_accessibility_violation() {
             ("role", "/job-descriptions/account-manager?state=texas"),
             ("salary", "/salaries/account-manager"),
             ("salary index", "/salaries"),
+            ("salary index, filtered", "/salaries?q=nurse"),
+            ("salary index, no match", "/salaries?q=zzqxv"),
+            (
+                "salary group",
+                "/salaries/group/healthcare-practitioners-and-technical",
+            ),
             ("search with results", "/search?q=acount+manger"),
             ("search without results", "/search?q=zzqxv"),
             ("search with occupations", "/search?q=electrician"),

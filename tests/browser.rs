@@ -103,6 +103,8 @@ async fn pages_fit_a_phone_screen_without_sideways_scrolling() {
         "/salaries/soc/47-2111/washington-arlington-alexandria-dc-va-md-wv",
         "/job-descriptions/build?soc=47-2111&state=colorado&metro=pueblo-co",
         "/salaries",
+        "/salaries?q=nurse",
+        "/salaries/group/healthcare-practitioners-and-technical",
         "/salaries/account-manager",
         "/job-descriptions/build?role=account-manager",
         "/job-descriptions/build?soc=47-2111&state=texas",

@@ -71,3 +71,48 @@ async fn a_role_page_keeps_its_side_column_in_view_on_a_desktop_and_inline_on_a_
     browser.wait_for_heading("Build a job description").await;
     resize(1280).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_salary_filter_narrows_the_table_as_you_type() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.open("/salaries").await;
+    // A marker that a full page load would wipe out.
+    browser
+        .client
+        .execute("window.stayed = true;", vec![])
+        .await
+        .expect("mark the page");
+    browser.fill("#filter-q", "reg nur").await;
+    common::browser::until("the filtered table", || async {
+        browser.texts("#filter-results tbody th > a").await == ["Registered Nurses"]
+    })
+    .await;
+    let stayed = browser
+        .client
+        .execute("return window.stayed === true;", vec![])
+        .await
+        .expect("read the marker");
+    assert_eq!(stayed, serde_json::json!(true), "no page load");
+    common::browser::until("the address to follow", || async {
+        browser
+            .client
+            .current_url()
+            .await
+            .is_ok_and(|url| url.query() == Some("q=reg+nur") || url.query() == Some("q=reg%20nur"))
+    })
+    .await;
+
+    // On a group page the same box stays in the group; the Filter button works too.
+    browser
+        .open("/salaries/group/healthcare-practitioners-and-technical")
+        .await;
+    browser.fill("#filter-q", "therap").await;
+    browser.click(".filter-box button").await;
+    common::browser::until("the group's therapists", || async {
+        let links = browser.texts("#filter-results tbody th > a").await;
+        !links.is_empty() && links.iter().all(|t| t.contains("Therap"))
+    })
+    .await;
+}

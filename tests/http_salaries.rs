@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{attrs, get, library, page, sel, text, texts};
+use common::{attrs, get, library, page, sel, text};
 use rolebook::wages::{Figure, Level, SocCode, Unit, Wages};
 use scraper::{ElementRef, Html};
 
@@ -423,33 +423,4 @@ fn top_coded_figures_read_or_more_and_are_never_numbers() {
             release.top_code_annual % 1000
         )
     );
-}
-
-#[test]
-fn the_salary_index_lists_every_occupation_by_major_group() {
-    let data = library().wages();
-    let html = page("/salaries");
-    let links = attrs(&html, ".occupation-list > li > a", "href");
-    let detailed: Vec<String> = data
-        .occupations()
-        .filter(|o| o.level == Level::Detailed && data.has(&o.soc))
-        .map(|o| format!("/salaries/soc/{}", o.soc))
-        .collect();
-    assert_eq!(links.len(), detailed.len());
-    for href in &detailed {
-        assert!(links.contains(href), "{href} is missing");
-    }
-    let groups = texts(&html, ".occupation-group h2");
-    assert_eq!(groups.len(), 22, "the 22 major groups");
-    assert!(groups.contains(&"Sales and Related Occupations".to_owned()));
-    let sales = attrs(&html, "#group-41 .roles a", "href");
-    assert!(
-        sales.contains(&"/job-descriptions/account-manager".to_owned()),
-        "{sales:?}"
-    );
-    for role in library().roles() {
-        assert!(
-            attrs(&html, ".roles a", "href").contains(&format!("/job-descriptions/{}", role.slug))
-        );
-    }
 }

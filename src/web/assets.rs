@@ -17,7 +17,7 @@ struct File {
     content_type: &'static str,
 }
 
-const FILES: [File; 5] = [
+const FILES: [File; 6] = [
     File {
         name: "style.css",
         bytes: include_bytes!("../../static/style.css"),
@@ -36,6 +36,11 @@ const FILES: [File; 5] = [
     File {
         name: "form.js",
         bytes: include_bytes!("../../static/form.js"),
+        content_type: "text/javascript; charset=utf-8",
+    },
+    File {
+        name: "filter.js",
+        bytes: include_bytes!("../../static/filter.js"),
         content_type: "text/javascript; charset=utf-8",
     },
     File {

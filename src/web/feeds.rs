@@ -59,6 +59,11 @@ fn pages(site: &Site) -> Vec<(String, Date)> {
         ("/salaries".into(), published),
         ("/resources".into(), articles_changed),
     ];
+    pages.extend(
+        super::salary_index::group_paths(site)
+            .into_iter()
+            .map(|path| (path, published)),
+    );
     for role in library.roles() {
         pages.push((
             format!("/job-descriptions/{}", role.slug),

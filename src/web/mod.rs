@@ -27,6 +27,7 @@ mod review;
 mod roles;
 mod routes;
 mod salaries;
+mod salary_index;
 mod sample;
 mod search;
 mod site;

@@ -1,5 +1,5 @@
-//! Salary pages: `/salaries` (every occupation by major group), `/salaries/{role}` and
-//! `/salaries/soc/{code}` (national panel, chart, and a sortable table of states).
+//! Salary pages: `/salaries/{role}` and `/salaries/soc/{code}` (national panel, chart,
+//! and a sortable table of states). The index pages are in `salary_index.rs`.
 
 use std::cmp::Ordering;
 
@@ -12,11 +12,11 @@ use super::metro_pay::MetroSection;
 use super::pay_panel::{SalarySection, place_name};
 use super::pay_table::{Column, TableRow, pay_row};
 use super::place::Place;
+use super::salary_index;
 use super::{Layout, Section, Site, render};
 use crate::content::Role;
 use crate::error::AppError;
-use crate::wages::money;
-use crate::wages::{Level, Occupation, SocCode, Unit, WageData};
+use crate::wages::{Occupation, SocCode, Unit, WageData};
 
 /// The table's sort order, from the query string: `?sort=median&order=desc`.
 #[derive(Debug, Default, Deserialize)]
@@ -271,93 +271,11 @@ fn table_row(data: &WageData, soc: &SocCode, area: usize, unit: Unit) -> TableRo
     pay_row(name, area == 0, data.wages(soc, area), unit, data.release())
 }
 
-/// An occupation in the index, with the roles written for it.
-struct IndexEntry<'a> {
-    occupation: &'a Occupation,
-    median: Option<String>,
-    roles: Vec<&'a Role>,
-}
-
-/// A major SOC group and its detailed occupations.
-struct Group<'a> {
-    occupation: &'a Occupation,
-    anchor: String,
-    entries: Vec<IndexEntry<'a>>,
-}
-
-#[derive(Template)]
-#[template(path = "salaries/index.html")]
-struct IndexPage<'a> {
-    layout: Layout<'a>,
-    citation: String,
-    count: usize,
-    groups: Vec<Group<'a>>,
-}
-
-/// `GET /salaries`: every detailed occupation, grouped by major SOC group.
-pub async fn index(site: web::Data<Site>) -> Result<HttpResponse, AppError> {
-    let data = site.library.wages();
-    let release = data.release();
-    let mut groups: Vec<Group<'_>> = data
-        .occupations()
-        .filter(|o| o.level == Level::Major && o.soc.as_str() != "00-0000")
-        .map(|occupation| Group {
-            occupation,
-            anchor: format!("group-{}", &occupation.soc.as_str()[..2]),
-            entries: Vec::new(),
-        })
-        .collect();
-    for occupation in data
-        .occupations()
-        .filter(|o| o.level == Level::Detailed && data.has(&o.soc))
-    {
-        let Some(group) = groups
-            .iter_mut()
-            .find(|g| g.occupation.soc == occupation.soc.major_group())
-        else {
-            continue;
-        };
-        let median = data.wages(&occupation.soc, 0).and_then(|w| {
-            let (unit, p) = w.basis();
-            let per = if unit == Unit::Hourly {
-                " per hour"
-            } else {
-                ""
-            };
-            money::figure(p.median, unit, release).map(|m| format!("{m}{per}"))
-        });
-        group.entries.push(IndexEntry {
-            occupation,
-            median,
-            roles: site
-                .library
-                .roles()
-                .iter()
-                .filter(|r| r.soc == occupation.soc)
-                .collect(),
-        });
-    }
-    groups.retain(|g| !g.entries.is_empty());
-    let count = groups.iter().map(|g| g.entries.len()).sum();
-    let layout = Layout::new(
-        &site,
-        "Salaries by occupation",
-        &format!("Median pay for all {count} U.S. occupations, from the BLS OEWS {} survey, with figures for every state.", release.name),
-    )
-    .in_section(Section::Salaries)
-    .at("/salaries");
-    render(&IndexPage {
-        layout,
-        citation: release.citation(),
-        count,
-        groups,
-    })
-}
-
 /// This family's routes (see `routes.rs` for the order they are tried in).
 pub fn config(cfg: &mut web::ServiceConfig) {
     use super::page as route;
-    cfg.service(route("/salaries", index))
+    cfg.service(route("/salaries", salary_index::index))
+        .service(route("/salaries/group/{slug}", salary_index::group))
         .service(route("/salaries/soc/{code}", occupation))
         .service(route("/salaries/{slug}", role));
 }
