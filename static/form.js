@@ -99,6 +99,52 @@
   }
 })();
 
+// The pay bar and the preview follow what is typed: the form is sent, unsaved, to the
+// preview address a moment after each change, and the answer's parts replace these.
+// Without this script, "Preview without saving" shows the same.
+(function () {
+  var form = document.querySelector("form.job-form");
+  var bar = document.getElementById("pay-bar");
+  var preview = document.getElementById("preview");
+  if (!form || !bar || !preview || !window.fetch || !window.DOMParser) {
+    return;
+  }
+  var timer = null;
+  var latest = 0;
+  function refresh() {
+    var asked = ++latest;
+    fetch("/job-descriptions/preview", {
+      method: "POST",
+      body: new URLSearchParams(new FormData(form))
+    })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (html === null || asked !== latest) {
+          return;
+        }
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        var freshBar = fresh.getElementById("pay-bar");
+        var freshPreview = fresh.getElementById("preview");
+        if (!freshBar || !freshPreview) {
+          return;
+        }
+        bar.replaceChildren.apply(bar, Array.prototype.slice.call(freshBar.childNodes));
+        // The status line stays the same element, so screen readers hear it change.
+        var status = preview.querySelector(".preview-status");
+        status.textContent = freshPreview.querySelector(".preview-status").textContent;
+        preview.querySelector(".job-posting")
+          .replaceWith(freshPreview.querySelector(".job-posting"));
+      })
+      .catch(function () {});
+  }
+  function soon() {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 300);
+  }
+  form.addEventListener("input", soon);
+  form.addEventListener("change", soon);
+})();
+
 // After a failed save, start at the list of what to fix (its links lead to each field).
 (function () {
   var summary = document.querySelector(".error-summary");

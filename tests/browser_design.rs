@@ -116,3 +116,65 @@ async fn the_salary_filter_narrows_the_table_as_you_type() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_builder_previews_beside_the_form_as_you_type_and_on_request_on_a_phone() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser
+        .open("/job-descriptions/build?role=account-manager&state=texas")
+        .await;
+    let beside = "return document.querySelector('#preview').getBoundingClientRect().left \
+        - document.querySelector('.job-form').getBoundingClientRect().right;";
+    assert!(
+        number(&browser, beside).await > 0.0,
+        "1280px: beside the form"
+    );
+    browser.fill("#company", "Buckeye Grocers").await;
+    common::browser::until("the preview to show the company", || async {
+        browser
+            .texts("#preview .posting-meta strong")
+            .await
+            .concat()
+            == "Buckeye Grocers"
+    })
+    .await;
+    browser.fill("#pay_min", "50000").await;
+    common::browser::until("the bar to show the typed range", || async {
+        browser
+            .texts("#pay-bar .range-legend dd")
+            .await
+            .iter()
+            .any(|t| t.starts_with("$50,000 - "))
+    })
+    .await;
+    let status = browser.texts("#preview .preview-status").await.concat();
+    assert!(
+        status.contains("city"),
+        "the one gap left is named: {status}"
+    );
+
+    browser
+        .client
+        .set_window_size(390, 844)
+        .await
+        .expect("resize");
+    browser
+        .open("/job-descriptions/build?role=account-manager&state=texas")
+        .await;
+    let shown = "return document.querySelector('#preview').getBoundingClientRect().height;";
+    assert_eq!(number(&browser, shown).await, 0.0, "390px: not until asked");
+    browser.fill("#company", "Buckeye Grocers").await;
+    browser.click("button[name=preview]").await;
+    common::browser::until("the preview on request", || async {
+        number(&browser, shown).await > 0.0
+    })
+    .await;
+    assert_eq!(browser.value("#company").await, "Buckeye Grocers");
+    browser
+        .client
+        .set_window_size(1280, 900)
+        .await
+        .expect("resize");
+}

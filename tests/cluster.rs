@@ -275,6 +275,15 @@ fn nginx_caches_pages_but_never_drafts_and_limits_posts_across_instances() {
         statuses.iter().all(|s| [303, 429].contains(s)),
         "{statuses:?}"
     );
+    // The live preview is sent while someone types: never counted, never refused.
+    let previews: Vec<u16> = (0..15)
+        .map(|_| {
+            session
+                .post(&cluster.nginx, "/job-descriptions/preview", &with(&[]))
+                .status
+        })
+        .collect();
+    assert!(previews.iter().all(|s| *s == 200), "{previews:?}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

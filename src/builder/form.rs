@@ -73,6 +73,26 @@ pub struct JobForm {
 pub struct SuggestedPay {
     /// Which figures, for whom, where, from which survey.
     pub source: String,
+    /// The published percentiles it comes from, for the range bar.
+    pub band: PayBand,
+}
+
+/// BLS's percentiles behind a suggestion, in cents per `period`. The 25th and 75th are
+/// always published (a suggestion needs both); the others may not be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PayBand {
+    /// Per year or per hour, as BLS published the occupation's figures.
+    pub period: PayPeriod,
+    /// 10th percentile.
+    pub p10: Option<u64>,
+    /// 25th percentile.
+    pub p25: u64,
+    /// The median.
+    pub median: Option<u64>,
+    /// 75th percentile.
+    pub p75: u64,
+    /// 90th percentile (not when top-coded: BLS gives only a floor).
+    pub p90: Option<u64>,
 }
 
 impl JobForm {

@@ -17,7 +17,8 @@ mod validate;
 
 pub use checks::{Required, pay_warnings, required_items};
 pub use choices::{Benefit, Choice, EmploymentType, PayPeriod, Workplace};
-pub use form::{DEFAULT_EEO, JobForm, SuggestedPay};
+pub use form::{DEFAULT_EEO, JobForm, PayBand, SuggestedPay};
+pub use pay::dollars;
 pub use posting::{HowToApply, JobPosting, Location, Pay};
 pub use store::{Draft, Drafts, NewDraft, StoreError, Update, is_draft_id};
 

@@ -6,7 +6,7 @@
 use time::Date;
 
 use super::choices::{Choice, PayPeriod};
-use super::form::{JobForm, SuggestedPay, lines};
+use super::form::{JobForm, PayBand, SuggestedPay, lines};
 use crate::content::{Library, Role};
 use crate::wages::money::thousands;
 use crate::wages::{Figure, SocCode, Unit, WageData, Wages};
@@ -110,21 +110,31 @@ impl JobForm {
             return (self, None);
         };
         let (unit, p) = figures.basis();
-        let (Figure::Value(low), Figure::Value(high)) = (p.p25, p.p75) else {
+        if !matches!((p.p25, p.p75), (Figure::Value(_), Figure::Value(_))) {
             return (self, None);
-        };
-        let to_text = |v: u64| match unit {
-            Unit::Hourly => format!("{}.{:02}", thousands(v / 100), v % 100),
-            _ => thousands(v),
-        };
-        self.pay_min = to_text(low);
-        self.pay_max = to_text(high);
-        self.pay_period = match unit {
+        }
+        let period = match unit {
             Unit::Hourly => PayPeriod::Hour,
             _ => PayPeriod::Year,
-        }
-        .value()
-        .to_owned();
+        };
+        // Annual figures are whole dollars, hourly ones cents: the band is in cents.
+        let cents = |figure: Figure| {
+            figure.value().map(|v| match unit {
+                Unit::Hourly => v,
+                _ => v * 100,
+            })
+        };
+        let band = PayBand {
+            period,
+            p10: cents(p.p10),
+            p25: cents(p.p25).unwrap_or_default(),
+            median: cents(p.median),
+            p75: cents(p.p75).unwrap_or_default(),
+            p90: cents(p.p90),
+        };
+        self.pay_min = form_amount(band.p25, period);
+        self.pay_max = form_amount(band.p75, period);
+        self.pay_period = period.value().to_owned();
         let occupation = wages
             .occupation(soc)
             .map_or_else(|| soc.to_string(), |o| o.title.clone());
@@ -139,12 +149,21 @@ impl JobForm {
             _ => String::new(),
         };
         let suggestion = SuggestedPay {
+            band,
             source: format!(
                 "{why}Suggested range: the middle half of pay (25th to 75th percentile) for the official occupation {occupation} (SOC {soc}) in {place}, from the {}.",
                 wages.release().citation()
             ),
         };
         (self, Some(suggestion))
+    }
+}
+
+/// "52,000" a year or "17.25" an hour: an amount in cents as the suggestion fills the form.
+fn form_amount(cents: u64, period: PayPeriod) -> String {
+    match period {
+        PayPeriod::Hour => format!("{}.{:02}", thousands(cents / 100), cents % 100),
+        PayPeriod::Year => thousands(cents / 100),
     }
 }
 

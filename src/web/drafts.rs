@@ -10,12 +10,11 @@ use serde::Deserialize;
 
 use super::form_body;
 use super::form_page::{Checked, FormPage, Mode, Start, check, no_store, read_form};
+use super::posting_view::PostingView;
 use super::review::ReviewView;
 use super::{Client, Layout, Site, csrf, json_ld};
 use super::{get_or_head, page};
-use crate::builder::{
-    Draft, FieldErrors, HowToApply, JobForm, JobPosting, Update, docx, export, google, pay_warnings,
-};
+use crate::builder::{Draft, FieldErrors, JobForm, Update, docx, export, google, pay_warnings};
 use crate::dates::{human_date, today};
 use crate::error::AppError;
 
@@ -40,6 +39,9 @@ pub async fn create(
         return Ok(super::starting::with_suggested_pay(
             &site, &req, form, mode,
         )?);
+    }
+    if !hidden.preview.is_empty() {
+        return Ok(super::preview::form_again(&site, &req, form, mode)?);
     }
     let posting = match check(&site, &req, form, &hidden.csrf, mode)? {
         Checked::Valid(posting) => posting,
@@ -82,47 +84,6 @@ fn to_draft(
         .insert_header((header::LOCATION, path))
         .cookie(flash)
         .finish()
-}
-
-/// A posting laid out for reading, shared by the draft page and the HTML export.
-pub struct PostingView {
-    title: String,
-    company: String,
-    location: String,
-    terms: String,
-    pay: String,
-    summary: Vec<String>,
-    sections: Vec<(&'static str, Vec<String>)>,
-    about: Vec<String>,
-    apply: Option<(String, String)>,
-    dates: String,
-    eeo: Vec<String>,
-}
-
-fn paragraphs(text: Option<&str>) -> Vec<String> {
-    text.map(|t| t.split("\n\n").map(str::to_owned).collect())
-        .unwrap_or_default()
-}
-
-impl PostingView {
-    fn new(posting: &JobPosting) -> Self {
-        Self {
-            title: posting.title.clone(),
-            company: posting.company.clone(),
-            location: posting.location_line(),
-            terms: posting.terms_line(),
-            pay: posting.pay_line(),
-            summary: paragraphs(Some(&posting.summary)),
-            sections: export::sections(posting),
-            about: paragraphs(posting.about_company.as_deref()),
-            apply: posting.apply.as_ref().map(|apply| match apply {
-                HowToApply::Url(url) => (url.clone(), url.clone()),
-                HowToApply::Email(email) => (format!("mailto:{email}"), email.clone()),
-            }),
-            dates: export::dates_line(posting),
-            eeo: paragraphs(posting.eeo.as_deref()),
-        }
-    }
 }
 
 struct ExportLink {
@@ -376,6 +337,9 @@ pub async fn update(
         return Ok(super::starting::with_suggested_pay(
             &site, &req, form, mode,
         )?);
+    }
+    if !hidden.preview.is_empty() {
+        return Ok(super::preview::form_again(&site, &req, form, mode)?);
     }
     let posting = match check(&site, &req, form, &hidden.csrf, mode)? {
         Checked::Valid(posting) => posting,

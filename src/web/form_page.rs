@@ -9,6 +9,8 @@ use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use askama::Template;
 use serde::Deserialize;
 
+use super::posting_view::Preview;
+use super::range_bar::{RangeBar, suggestion};
 use super::review::ReviewView;
 use super::{Layout, Site, csrf};
 use crate::builder::{
@@ -114,6 +116,12 @@ pub struct FormPage<'a> {
     employment_types: Vec<Opt>,
     pay_periods: Vec<Opt>,
     benefits: Vec<Opt>,
+    /// The suggested pay and the typed range on one scale.
+    bar: Option<RangeBar>,
+    /// The posting as it stands, beside the form on wide screens.
+    preview: Preview,
+    /// Set by the "Preview" button: the preview is shown on narrow screens too.
+    preview_requested: bool,
 }
 
 impl<'a> FormPage<'a> {
@@ -164,6 +172,10 @@ impl<'a> FormPage<'a> {
                 checked: a.slug == form.metro,
             })
             .collect();
+        let suggested = suggestion(site, &form);
+        let bar = suggested.as_ref().map(|s| RangeBar::new(&s.band, &form));
+        let mut start = start;
+        start.suggestion = start.suggestion.or(suggested);
         let location = location_of(&form, site);
         let review =
             (!errors.is_empty()).then(|| ReviewView::of_form(site, &form, location.clone()));
@@ -199,6 +211,9 @@ impl<'a> FormPage<'a> {
             employment_types: options::<EmploymentType>(|c| c.value() == form.employment_type),
             pay_periods: options::<PayPeriod>(|c| c.value() == form.pay_period),
             benefits: options::<Benefit>(|c| form.has_benefit(c)),
+            bar,
+            preview: Preview::of_form(site, &form),
+            preview_requested: false,
             form,
             errors,
             csrf,
@@ -213,6 +228,12 @@ impl<'a> FormPage<'a> {
     /// Shows where the suggested pay came from.
     pub fn with_suggestion(mut self, suggestion: Option<SuggestedPay>) -> Self {
         self.start.suggestion = suggestion;
+        self
+    }
+
+    /// Shows the preview on narrow screens too (the "Preview" button).
+    pub fn preview_requested(mut self) -> Self {
+        self.preview_requested = true;
         self
     }
 
@@ -281,6 +302,8 @@ pub struct Hidden {
     pub key: String,
     /// Set by the "Update suggested pay" button: show the form again, save nothing.
     pub update_pay: String,
+    /// Set by the "Preview" button: show the form and its preview again, save nothing.
+    pub preview: String,
 }
 
 /// Reads a form body: the job fields and the hidden ones. A body that is not a form

@@ -77,6 +77,7 @@ pub async fn limit_posts(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, Error> {
     if req.method() == Method::POST
+        && req.path() != super::preview::PREVIEW_PATH
         && let (Some(limiter), Some(site)) = (
             req.app_data::<web::Data<RateLimiter>>(),
             req.app_data::<web::Data<Site>>(),

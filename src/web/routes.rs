@@ -5,13 +5,14 @@
 use actix_web::web;
 
 use super::{articles, assets, drafts, errors, feeds, home, metro_pay, pages, roles, salaries};
-use super::{search, starting};
+use super::{preview, search, starting};
 
 /// Every route of the site.
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.configure(home::config)
         // The builder and drafts before `/job-descriptions/{slug}`.
         .configure(drafts::config)
+        .configure(preview::config)
         .configure(starting::config)
         .configure(roles::config)
         .configure(salaries::config)

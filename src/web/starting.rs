@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::form_page::{FormPage, Mode, Start};
 use super::page;
+use super::range_bar::occupation_of;
 use super::{Site, csrf};
 use crate::builder::text::clean_line;
 use crate::builder::{FieldErrors, JobForm, SHORT_MAX, SuggestedPay};
@@ -125,14 +126,6 @@ fn urlencode(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The occupation a form's pay comes from: its role's, or the code it started from.
-fn occupation_of(site: &Site, form: &JobForm) -> Option<SocCode> {
-    match site.library.role(form.role.trim()) {
-        Some(role) => Some(role.soc.clone()),
-        None => SocCode::parse(form.soc.trim()).ok(),
-    }
-}
-
 /// The form again, as typed, with the pay range for the place it now names: the
 /// "Update suggested pay" button, which works without JavaScript. Nothing is saved.
 pub fn with_suggested_pay(
@@ -199,7 +192,9 @@ pub async fn suggested_pay(site: web::Data<Site>, req: HttpRequest) -> HttpRespo
             .map(|(_, a)| (a.slug.clone(), a.name.clone()))
             .collect();
         let (min, max, period, source) = match suggestion {
-            Some(SuggestedPay { source }) => (form.pay_min, form.pay_max, form.pay_period, source),
+            Some(SuggestedPay { source, .. }) => {
+                (form.pay_min, form.pay_max, form.pay_period, source)
+            }
             None => Default::default(),
         };
         PayAnswer {

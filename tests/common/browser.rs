@@ -254,17 +254,17 @@ impl Browser {
         }
     }
 
+    /// The rendered text of every element matching `css`, read in one script, so that a
+    /// page loading or a part swapped in meanwhile cannot leave a stale element.
     pub async fn texts(&self, css: &str) -> Vec<String> {
-        let mut texts = Vec::new();
-        for element in self
+        let script =
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim());";
+        let value = self
             .client
-            .find_all(Locator::Css(css))
+            .execute(script, vec![serde_json::json!(css)])
             .await
-            .expect("find_all")
-        {
-            texts.push(element.text().await.expect("text"));
-        }
-        texts
+            .expect("read texts");
+        serde_json::from_value(value).expect("a list of strings")
     }
 
     pub async fn count(&self, css: &str) -> usize {
