@@ -265,3 +265,41 @@ fn static_files_have_hashed_urls_and_long_lived_caching() {
         assert_eq!(get(path).status, 404, "{path}");
     }
 }
+
+#[test]
+fn the_icon_set_and_manifest_are_served_and_linked() {
+    let html = common::page("/");
+    let touch = attrs(&html, "link[rel=apple-touch-icon]", "href").concat();
+    assert!(touch.starts_with("/static/apple-touch-icon."), "{touch}");
+    assert_eq!(
+        attrs(&html, "link[rel=manifest]", "href"),
+        ["/site.webmanifest"]
+    );
+    assert_eq!(
+        attrs(&html, "meta[name=theme-color]", "content"),
+        ["#0b4f8a"]
+    );
+    for path in [touch.as_str(), "/apple-touch-icon.png"] {
+        let icon = get(path);
+        assert_eq!(icon.status, 200, "{path}");
+        assert_eq!(icon.header("content-type"), "image/png", "{path}");
+        assert_eq!(&icon.body[1..4], b"PNG", "{path}");
+    }
+    let manifest = get("/site.webmanifest");
+    assert_eq!(manifest.header("content-type"), "application/manifest+json");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&manifest.body).expect("the manifest is JSON");
+    assert_eq!(manifest["name"], "Rolebook");
+    let icons = manifest["icons"].as_array().expect("icons");
+    let sizes: Vec<&str> = icons.iter().filter_map(|i| i["sizes"].as_str()).collect();
+    assert_eq!(sizes, ["192x192", "512x512", "512x512"]);
+    for icon in icons {
+        let src = icon["src"].as_str().expect("src");
+        let response = get(src);
+        assert_eq!(response.status, 200, "{src}");
+        // PNG stores width and height at bytes 16-23, big-endian.
+        let width = u32::from_be_bytes(response.body[16..20].try_into().expect("4 bytes"));
+        assert_eq!(format!("{width}x{width}"), icon["sizes"], "{src}");
+    }
+    assert_eq!(get("/icon-192.png").status, 404, "only the hashed name");
+}

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use actix_web::http::header::{self, CacheControl, CacheDirective, EntityTag};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde_json::json;
 
 use super::Site;
 use super::page;
@@ -17,7 +18,7 @@ struct File {
     content_type: &'static str,
 }
 
-const FILES: [File; 6] = [
+const FILES: [File; 9] = [
     File {
         name: "style.css",
         bytes: include_bytes!("../../static/style.css"),
@@ -48,7 +49,25 @@ const FILES: [File; 6] = [
         bytes: include_bytes!("../../static/favicon.ico"),
         content_type: "image/x-icon",
     },
+    File {
+        name: "apple-touch-icon.png",
+        bytes: include_bytes!("../../static/apple-touch-icon.png"),
+        content_type: "image/png",
+    },
+    File {
+        name: "icon-192.png",
+        bytes: include_bytes!("../../static/icon-192.png"),
+        content_type: "image/png",
+    },
+    File {
+        name: "icon-512.png",
+        bytes: include_bytes!("../../static/icon-512.png"),
+        content_type: "image/png",
+    },
 ];
+
+/// Files browsers ask for by a fixed name at the site's root, whatever the page says.
+const ROOT_FILES: [&str; 2] = ["favicon.ico", "apple-touch-icon.png"];
 
 const YEAR_SECONDS: u32 = 365 * 24 * 60 * 60;
 const DAY_SECONDS: u32 = 24 * 60 * 60;
@@ -126,19 +145,53 @@ pub async fn file(
     Ok(respond(file, hash, YEAR_SECONDS, true))
 }
 
-/// `GET /favicon.ico`, which browsers ask for by that fixed name.
-pub async fn favicon(site: web::Data<Site>) -> Result<HttpResponse, AppError> {
-    let (file, hash) = site
-        .assets
-        .by_name("favicon.ico")
+/// `GET /favicon.ico` and `/apple-touch-icon.png`, which browsers ask for by those names.
+pub async fn root_file(site: web::Data<Site>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let name = req.path().trim_start_matches('/');
+    let (file, hash) = ROOT_FILES
+        .contains(&name)
+        .then(|| site.assets.by_name(name))
+        .flatten()
         .ok_or(AppError::NotFound)?;
     Ok(respond(file, hash, DAY_SECONDS, false))
 }
 
+/// `GET /site.webmanifest`: the name, colors and icons a phone uses when the site is
+/// added to its home screen.
+pub async fn manifest(site: web::Data<Site>) -> HttpResponse {
+    let icon = |name: &str, size: &str, purpose: &str| json!({ "src": site.assets.url(name), "sizes": size, "type": "image/png", "purpose": purpose });
+    let body = json!({
+        "name": "Rolebook",
+        "short_name": "Rolebook",
+        "description": "Job descriptions, official pay data and a job description builder for employers.",
+        "start_url": "/",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": THEME_COLOR,
+        "icons": [
+            icon("icon-192.png", "192x192", "any"),
+            icon("icon-512.png", "512x512", "any"),
+            icon("icon-512.png", "512x512", "maskable"),
+        ],
+    });
+    HttpResponse::Ok()
+        .content_type("application/manifest+json")
+        .insert_header(CacheControl(vec![
+            CacheDirective::Public,
+            CacheDirective::MaxAge(DAY_SECONDS),
+        ]))
+        .body(body.to_string())
+}
+
+/// The brand color, for the manifest and the `theme-color` meta tag.
+pub const THEME_COLOR: &str = "#0b4f8a";
+
 /// This family's routes (see `routes.rs` for the order they are tried in).
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(page("/static/{file}", file))
-        .service(page("/favicon.ico", favicon));
+        .service(page("/favicon.ico", root_file))
+        .service(page("/apple-touch-icon.png", root_file))
+        .service(page("/site.webmanifest", manifest));
 }
 
 #[cfg(test)]

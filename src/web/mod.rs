@@ -44,7 +44,7 @@ use actix_web::{App, Error, FromRequest, Handler, HttpResponse, Resource, Respon
 use askama::Template;
 
 pub use crate::dates::human_date;
-pub use assets::Assets;
+pub use assets::{Assets, THEME_COLOR};
 pub use client::Client;
 pub use csrf::CsrfKey;
 pub use delivery::PageCache;
