@@ -178,3 +178,50 @@ async fn the_builder_previews_beside_the_form_as_you_type_and_on_request_on_a_ph
         .await
         .expect("resize");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reading_pages_line_up_with_the_logo_and_put_their_tools_beside_the_text() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let left =
+        |css: &str| format!("return document.querySelector('{css}').getBoundingClientRect().left;");
+    let right = |css: &str| {
+        format!("return document.querySelector('{css}').getBoundingClientRect().right;")
+    };
+    for path in [
+        "/resources/how-to-write-a-job-description",
+        "/about",
+        "/search?q=electrician",
+        "/no-such-page",
+    ] {
+        browser.open(path).await;
+        let logo = number(&browser, &left(".brand")).await;
+        let heading = number(&browser, &left("main h1")).await;
+        assert!(
+            (logo - heading).abs() < 1.0,
+            "{path}: h1 at {heading}px, logo at {logo}px"
+        );
+    }
+    browser
+        .open("/resources/how-to-write-a-job-description")
+        .await;
+    assert!(
+        number(&browser, &left(".article > .toc")).await
+            > number(&browser, &right(".article-body")).await,
+        "an article's contents sit beside it"
+    );
+
+    browser
+        .open("/job-descriptions/build?role=cashier&state=ohio")
+        .await;
+    browser.fill("#company", "Buckeye Grocers").await;
+    browser.fill("#city", "Dayton").await;
+    browser.click(".form-actions .button:not(.secondary)").await;
+    browser.wait_for_heading("Cashier").await;
+    assert!(
+        number(&browser, &left(".draft-bar")).await
+            > number(&browser, &right(".job-posting")).await,
+        "the draft's edit link and downloads sit beside the posting"
+    );
+}

@@ -347,7 +347,7 @@ fn the_resources_page_lists_every_article_by_category_and_articles_show_their_pa
             article.published.to_string()
         );
         let toc = attrs(&html, ".toc a", "href");
-        let headings: Vec<String> = attrs(&html, "article > h2[id]", "id")
+        let headings: Vec<String> = attrs(&html, ".article-body > h2[id]", "id")
             .into_iter()
             .map(|id| format!("#{id}"))
             .collect();
