@@ -21,7 +21,17 @@ struct File {
 const FILES: [File; 9] = [
     File {
         name: "style.css",
-        bytes: include_bytes!("../../static/style.css"),
+        // One file for the browser, several for the reader; the order is the cascade's.
+        bytes: concat!(
+            include_str!("../../static/css/base.css"),
+            include_str!("../../static/css/roles.css"),
+            include_str!("../../static/css/salaries.css"),
+            include_str!("../../static/css/builder.css"),
+            include_str!("../../static/css/reading.css"),
+            include_str!("../../static/css/responsive.css"),
+            include_str!("../../static/css/print.css"),
+        )
+        .as_bytes(),
         content_type: "text/css; charset=utf-8",
     },
     File {
