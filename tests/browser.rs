@@ -89,11 +89,7 @@ async fn pages_fit_a_phone_screen_without_sideways_scrolling() {
     let Some(browser) = Browser::start().await else {
         return;
     };
-    browser
-        .client
-        .set_window_size(390, 844)
-        .await
-        .expect("resize");
+    browser.resize(390, 844).await;
     for path in [
         "/",
         "/job-descriptions",
@@ -246,31 +242,10 @@ async fn the_header_is_one_row_on_a_desktop_and_a_short_menu_on_a_phone() {
     let Some(browser) = Browser::start().await else {
         return;
     };
-    let measure = |script: &'static str| {
-        let browser = &browser;
-        async move {
-            let value = browser
-                .client
-                .execute(script, vec![])
-                .await
-                .expect("measure");
-            value.as_f64().unwrap_or(f64::NAN)
-        }
-    };
     let header = "return document.querySelector('.site-header').getBoundingClientRect().height;";
-    let resize = |width: u32| {
-        let browser = &browser;
-        async move {
-            browser
-                .client
-                .set_window_size(width, 900)
-                .await
-                .expect("resize");
-        }
-    };
-    resize(1280).await;
+    browser.resize(1280, 900).await;
     browser.open("/job-descriptions/account-manager").await;
-    let tall = measure(header).await;
+    let tall = browser.number(header).await;
     assert!(
         tall < 80.0,
         "1280px: the header is {tall}px, more than one row"
@@ -288,9 +263,9 @@ async fn the_header_is_one_row_on_a_desktop_and_a_short_menu_on_a_phone() {
         "1280px: the navigation is shown, not the menu link"
     );
 
-    resize(390).await;
+    browser.resize(390, 900).await;
     browser.open("/job-descriptions/account-manager").await;
-    let short = measure(header).await;
+    let short = browser.number(header).await;
     assert!(short < 100.0, "390px: the header is {short}px");
     // The menu works without script: a link to the footer's navigation.
     browser.click(".menu-link").await;
@@ -304,7 +279,7 @@ async fn the_header_is_one_row_on_a_desktop_and_a_short_menu_on_a_phone() {
     .await;
     browser.click("#site-menu a[href='/salaries']").await;
     browser.wait_for_heading("Salaries by occupation").await;
-    resize(1280).await;
+    browser.resize(1280, 900).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -227,11 +227,7 @@ async fn on_a_phone_the_salary_chart_is_a_ranked_list_and_the_table_fits() {
                 .unwrap_or(false)
         }
     };
-    browser
-        .client
-        .set_window_size(390, 844)
-        .await
-        .expect("resize");
+    browser.resize(390, 844).await;
     browser.open("/salaries/soc/47-2111").await;
     assert!(shown(".ranked-list").await && !shown(".salary-chart svg").await);
     let fits = browser
@@ -256,11 +252,7 @@ async fn on_a_phone_the_salary_chart_is_a_ranked_list_and_the_table_fits() {
         "readable labels: {label}"
     );
 
-    browser
-        .client
-        .set_window_size(1280, 900)
-        .await
-        .expect("resize");
+    browser.resize(1280, 900).await;
     browser.open("/salaries/soc/47-2111").await;
     assert!(shown(".salary-chart svg").await && !shown(".ranked-list").await);
 }
@@ -281,11 +273,7 @@ async fn the_form_keeps_its_inputs_in_line_at_phone_and_desktop_widths() {
         }
     };
     for width in [390, 1280] {
-        browser
-            .client
-            .set_window_size(width, 900)
-            .await
-            .expect("resize");
+        browser.resize(width, 900).await;
         browser.open("/job-descriptions/build").await;
         let button = measure(
             "var b = document.querySelector('.start-from button'); return b.getBoundingClientRect().height / parseFloat(getComputedStyle(b).lineHeight || 20);",

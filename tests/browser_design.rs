@@ -4,16 +4,6 @@ mod common;
 
 use common::browser::Browser;
 
-/// Runs `script` and returns its number.
-async fn number(browser: &Browser, script: &str) -> f64 {
-    let value = browser
-        .client
-        .execute(script, vec![])
-        .await
-        .expect("measure");
-    value.as_f64().unwrap_or(f64::NAN)
-}
-
 /// Characters per line of the longest paragraph in `css`, counted from the line boxes.
 const CHARACTERS_PER_LINE: &str = "const p = [...document.querySelectorAll(arguments[0])] \
     .sort((a, b) => b.textContent.length - a.textContent.length)[0]; \
@@ -26,50 +16,40 @@ async fn a_role_page_keeps_its_side_column_in_view_on_a_desktop_and_inline_on_a_
     let Some(browser) = Browser::start().await else {
         return;
     };
-    let resize = |width: u32| {
-        let browser = &browser;
-        async move {
-            browser
-                .client
-                .set_window_size(width, 900)
-                .await
-                .expect("resize");
-        }
-    };
     let snapshot_top =
         "return document.querySelector('.pay-snapshot').getBoundingClientRect().top;";
     let sticky = "return getComputedStyle(document.querySelector('.aside-inner')).position === 'sticky' ? 1 : 0;";
-    resize(1280).await;
+    browser.resize(1280, 900).await;
     browser.open("/job-descriptions/account-manager").await;
-    assert_eq!(number(&browser, sticky).await, 1.0, "1280px: sticky");
+    assert_eq!(browser.number(sticky).await, 1.0, "1280px: sticky");
     let measure = CHARACTERS_PER_LINE.replace("arguments[0]", "'#what-they-do p, #duties p'");
-    let per_line = number(&browser, &measure).await;
+    let per_line = browser.number(&measure).await;
     assert!(
         (60.0..=75.0).contains(&per_line),
         "1280px: the reading column holds {per_line:.0} characters a line"
     );
     browser.click(".toc a[href='#faq']").await;
-    let top = number(&browser, snapshot_top).await;
+    let top = browser.number(snapshot_top).await;
     assert!(
         (0.0..400.0).contains(&top),
         "1280px: after jumping to the FAQ the pay snapshot is still in view (top {top}px)"
     );
     let aside_left = "return document.querySelector('.role-aside').getBoundingClientRect().left;";
     let main_right = "return document.querySelector('#duties').getBoundingClientRect().right;";
-    assert!(number(&browser, aside_left).await > number(&browser, main_right).await);
+    assert!(browser.number(aside_left).await > browser.number(main_right).await);
 
-    resize(390).await;
+    browser.resize(390, 900).await;
     browser.open("/job-descriptions/account-manager").await;
-    assert_eq!(number(&browser, sticky).await, 0.0, "390px: in the flow");
+    assert_eq!(browser.number(sticky).await, 0.0, "390px: in the flow");
     let below_intro = "return document.querySelector('.role-aside').getBoundingClientRect().top \
         - document.querySelector('#intro').getBoundingClientRect().bottom;";
     assert!(
-        number(&browser, below_intro).await >= 0.0,
+        browser.number(below_intro).await >= 0.0,
         "390px: after the introduction"
     );
     browser.click(".snapshot-build").await;
     browser.wait_for_heading("Build a job description").await;
-    resize(1280).await;
+    browser.resize(1280, 900).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -128,7 +108,7 @@ async fn the_builder_previews_beside_the_form_as_you_type_and_on_request_on_a_ph
     let beside = "return document.querySelector('#preview').getBoundingClientRect().left \
         - document.querySelector('.job-form').getBoundingClientRect().right;";
     assert!(
-        number(&browser, beside).await > 0.0,
+        browser.number(beside).await > 0.0,
         "1280px: beside the form"
     );
     browser.fill("#company", "Buckeye Grocers").await;
@@ -155,28 +135,20 @@ async fn the_builder_previews_beside_the_form_as_you_type_and_on_request_on_a_ph
         "the one gap left is named: {status}"
     );
 
-    browser
-        .client
-        .set_window_size(390, 844)
-        .await
-        .expect("resize");
+    browser.resize(390, 844).await;
     browser
         .open("/job-descriptions/build?role=account-manager&state=texas")
         .await;
     let shown = "return document.querySelector('#preview').getBoundingClientRect().height;";
-    assert_eq!(number(&browser, shown).await, 0.0, "390px: not until asked");
+    assert_eq!(browser.number(shown).await, 0.0, "390px: not until asked");
     browser.fill("#company", "Buckeye Grocers").await;
     browser.click("button[name=preview]").await;
     common::browser::until("the preview on request", || async {
-        number(&browser, shown).await > 0.0
+        browser.number(shown).await > 0.0
     })
     .await;
     assert_eq!(browser.value("#company").await, "Buckeye Grocers");
-    browser
-        .client
-        .set_window_size(1280, 900)
-        .await
-        .expect("resize");
+    browser.resize(1280, 900).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -196,8 +168,8 @@ async fn reading_pages_line_up_with_the_logo_and_put_their_tools_beside_the_text
         "/no-such-page",
     ] {
         browser.open(path).await;
-        let logo = number(&browser, &left(".brand")).await;
-        let heading = number(&browser, &left("main h1")).await;
+        let logo = browser.number(&left(".brand")).await;
+        let heading = browser.number(&left("main h1")).await;
         assert!(
             (logo - heading).abs() < 1.0,
             "{path}: h1 at {heading}px, logo at {logo}px"
@@ -207,8 +179,8 @@ async fn reading_pages_line_up_with_the_logo_and_put_their_tools_beside_the_text
         .open("/resources/how-to-write-a-job-description")
         .await;
     assert!(
-        number(&browser, &left(".article > .toc")).await
-            > number(&browser, &right(".article-body")).await,
+        browser.number(&left(".article > .toc")).await
+            > browser.number(&right(".article-body")).await,
         "an article's contents sit beside it"
     );
 
@@ -220,8 +192,7 @@ async fn reading_pages_line_up_with_the_logo_and_put_their_tools_beside_the_text
     browser.click(".form-actions .button:not(.secondary)").await;
     browser.wait_for_heading("Cashier").await;
     assert!(
-        number(&browser, &left(".draft-bar")).await
-            > number(&browser, &right(".job-posting")).await,
+        browser.number(&left(".draft-bar")).await > browser.number(&right(".job-posting")).await,
         "the draft's edit link and downloads sit beside the posting"
     );
 }

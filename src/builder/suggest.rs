@@ -13,14 +13,14 @@ use crate::wages::{Figure, SocCode, Unit, WageData, Wages};
 
 impl JobForm {
     /// A form started from `role`, with pay for its occupation in `metro` or `state`
-    /// (slugs) or nationally.
+    /// (slugs) or nationally (the form page says where that pay comes from).
     pub fn from_role(
         role: &Role,
         wages: &WageData,
         state: Option<&str>,
         metro: Option<&str>,
         today: Date,
-    ) -> (Self, Option<SuggestedPay>) {
+    ) -> Self {
         let body = &role.body;
         let form = Self {
             title: role.title.clone(),
@@ -31,7 +31,7 @@ impl JobForm {
             role: role.slug.clone(),
             ..Self::blank(today)
         };
-        form.with_pay(&role.soc, wages, state, metro)
+        form.with_pay(&role.soc, wages, state, metro).0
     }
 
     /// A form started from occupation `soc`: `title` if given, else the title most
@@ -44,7 +44,7 @@ impl JobForm {
         state: Option<&str>,
         metro: Option<&str>,
         today: Date,
-    ) -> Option<(Self, Option<SuggestedPay>)> {
+    ) -> Option<Self> {
         let wages = library.wages();
         if !wages.has(soc) {
             return None;
@@ -61,7 +61,7 @@ impl JobForm {
             soc: soc.to_string(),
             ..Self::blank(today)
         };
-        Some(form.with_pay(soc, wages, state, metro))
+        Some(form.with_pay(soc, wages, state, metro).0)
     }
 
     /// The form with its state and metro area set and the middle half of pay (25th to

@@ -9,7 +9,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::form_body;
-use super::form_page::{Checked, FormPage, Mode, Start, check, no_store, read_form};
+use super::form_page::{Checked, FormPage, Hidden, Mode, Start, check, no_store, read_form};
 use super::posting_view::PostingView;
 use super::review::ReviewView;
 use super::{Client, Layout, Site, csrf, json_ld};
@@ -35,13 +35,8 @@ pub async fn create(
         role: site.library.role(form.role.trim()),
         ..Start::default()
     });
-    if !hidden.update_pay.is_empty() {
-        return Ok(super::starting::with_suggested_pay(
-            &site, &req, form, mode,
-        )?);
-    }
-    if !hidden.preview.is_empty() {
-        return Ok(super::preview::form_again(&site, &req, form, mode)?);
+    if hidden.shows_form_again() {
+        return Ok(form_again(&site, &req, form, &hidden, mode)?);
     }
     let posting = match check(&site, &req, form, &hidden.csrf, mode)? {
         Checked::Valid(posting) => posting,
@@ -60,6 +55,21 @@ pub async fn create(
         draft.key,
         10,
     ))
+}
+
+/// The form again, saving nothing: "Update suggested pay" or "Preview without saving".
+fn form_again(
+    site: &Site,
+    req: &HttpRequest,
+    form: JobForm,
+    hidden: &Hidden,
+    mode: Mode<'_>,
+) -> Result<HttpResponse, AppError> {
+    if hidden.update_pay.is_empty() {
+        super::preview::form_again(site, req, form, mode)
+    } else {
+        super::starting::with_suggested_pay(site, req, form, mode)
+    }
 }
 
 /// `303` to draft `id`'s page with a short-lived cookie, for that page only, that it
@@ -333,13 +343,8 @@ pub async fn update(
         id: draft.id.clone(),
         key: hidden.key.clone(),
     };
-    if !hidden.update_pay.is_empty() {
-        return Ok(super::starting::with_suggested_pay(
-            &site, &req, form, mode,
-        )?);
-    }
-    if !hidden.preview.is_empty() {
-        return Ok(super::preview::form_again(&site, &req, form, mode)?);
+    if hidden.shows_form_again() {
+        return Ok(form_again(&site, &req, form, &hidden, mode)?);
     }
     let posting = match check(&site, &req, form, &hidden.csrf, mode)? {
         Checked::Valid(posting) => posting,

@@ -75,8 +75,6 @@ pub struct Start<'a> {
     pub typed: String,
     /// Titles close to the one typed, with their builder links.
     pub choices: Vec<Suggestion>,
-    /// Where the suggested pay came from.
-    pub suggestion: Option<SuggestedPay>,
 }
 
 /// Whether the form makes a new draft or edits one.
@@ -116,6 +114,8 @@ pub struct FormPage<'a> {
     employment_types: Vec<Opt>,
     pay_periods: Vec<Opt>,
     benefits: Vec<Opt>,
+    /// The pay suggested for the place the form names, with its source.
+    suggestion: Option<SuggestedPay>,
     /// The suggested pay and the typed range on one scale.
     bar: Option<RangeBar>,
     /// The posting as it stands, beside the form on wide screens.
@@ -172,10 +172,8 @@ impl<'a> FormPage<'a> {
                 checked: a.slug == form.metro,
             })
             .collect();
-        let suggested = suggestion(site, &form);
-        let bar = suggested.as_ref().map(|s| RangeBar::new(&s.band, &form));
-        let mut start = start;
-        start.suggestion = start.suggestion.or(suggested);
+        let suggestion = suggestion(site, &form);
+        let bar = suggestion.as_ref().map(|s| RangeBar::new(&s.band, &form));
         let location = location_of(&form, site);
         let review =
             (!errors.is_empty()).then(|| ReviewView::of_form(site, &form, location.clone()));
@@ -211,6 +209,7 @@ impl<'a> FormPage<'a> {
             employment_types: options::<EmploymentType>(|c| c.value() == form.employment_type),
             pay_periods: options::<PayPeriod>(|c| c.value() == form.pay_period),
             benefits: options::<Benefit>(|c| form.has_benefit(c)),
+            suggestion,
             bar,
             preview: Preview::of_form(site, &form),
             preview_requested: false,
@@ -223,12 +222,6 @@ impl<'a> FormPage<'a> {
             notices,
             limits: Limits::default(),
         }
-    }
-
-    /// Shows where the suggested pay came from.
-    pub fn with_suggestion(mut self, suggestion: Option<SuggestedPay>) -> Self {
-        self.start.suggestion = suggestion;
-        self
     }
 
     /// Shows the preview on narrow screens too (the "Preview" button).
@@ -304,6 +297,13 @@ pub struct Hidden {
     pub update_pay: String,
     /// Set by the "Preview" button: show the form and its preview again, save nothing.
     pub preview: String,
+}
+
+impl Hidden {
+    /// True when a button asked to see the form again rather than to save it.
+    pub fn shows_form_again(&self) -> bool {
+        !self.update_pay.is_empty() || !self.preview.is_empty()
+    }
 }
 
 /// Reads a form body: the job fields and the hidden ones. A body that is not a form

@@ -94,12 +94,7 @@ pub async fn occupation(
         .wages()
         .occupation(&soc)
         .ok_or(AppError::NotFound)?;
-    let roles = site
-        .library
-        .roles()
-        .iter()
-        .filter(|r| r.soc == soc)
-        .collect();
+    let roles = site.library.roles_for(&soc).collect();
     let path = format!("/salaries/soc/{soc}");
     let start = format!("soc={soc}");
     page(

@@ -169,12 +169,7 @@ fn filter<'a>(site: &'a Site, group: Option<&SocCode>, query: &FilterQuery) -> F
             occupation,
             median: None,
             employment: None,
-            roles: site
-                .library
-                .roles()
-                .iter()
-                .filter(|r| r.soc == occupation.soc)
-                .collect(),
+            roles: site.library.roles_for(&occupation.soc).collect(),
         })
         .filter(|row| matches(&filter, row))
         .collect();

@@ -74,14 +74,11 @@ pub async fn new(
                 .filter(|soc| wages.has(soc))
                 .ok_or(code)
         });
-    let blank = || {
-        let form = JobForm {
-            title: title.clone(),
-            ..JobForm::blank(today())
-        };
-        (form, None)
+    let blank = || JobForm {
+        title: title.clone(),
+        ..JobForm::blank(today())
     };
-    let (form, suggestion) = match (role, soc) {
+    let form = match (role, soc) {
         (Some(Ok(role)), _) => {
             start.role = Some(role);
             JobForm::from_role(role, wages, state, metro, today())
@@ -100,7 +97,6 @@ pub async fn new(
         }
         (None, None) => blank(),
     };
-    start.suggestion = suggestion;
     FormPage::new(&site, form, FieldErrors::default(), csrf, Mode::New(start))
         .respond(StatusCode::OK, cookie)
 }
@@ -134,17 +130,16 @@ pub fn with_suggested_pay(
     form: JobForm,
     mode: Mode<'_>,
 ) -> Result<HttpResponse, AppError> {
-    let (form, suggestion) = match occupation_of(site, &form) {
+    let form = match occupation_of(site, &form) {
         Some(soc) => {
             let (state, metro) = (form.state.clone(), form.metro.clone());
             form.with_pay(&soc, site.library.wages(), Some(&state), Some(&metro))
+                .0
         }
-        None => (form, None),
+        None => form,
     };
     let (token, cookie) = csrf::token(req, site)?;
-    FormPage::new(site, form, FieldErrors::default(), token, mode)
-        .with_suggestion(suggestion)
-        .respond(StatusCode::OK, cookie)
+    FormPage::new(site, form, FieldErrors::default(), token, mode).respond(StatusCode::OK, cookie)
 }
 
 /// `?role=…` or `?soc=…`, and `&state=…&metro=…`.

@@ -254,6 +254,20 @@ impl Browser {
         }
     }
 
+    /// Sets the window to `width` by `height` CSS pixels.
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("resize");
+    }
+
+    /// Runs `script` in the page and returns the number it returns (NaN for anything else).
+    pub async fn number(&self, script: &str) -> f64 {
+        let value = self.client.execute(script, vec![]).await.expect("measure");
+        value.as_f64().unwrap_or(f64::NAN)
+    }
+
     /// The rendered text of every element matching `css`, read in one script, so that a
     /// page loading or a part swapped in meanwhile cannot leave a stale element.
     pub async fn texts(&self, css: &str) -> Vec<String> {
